@@ -1,0 +1,181 @@
+package io.asyncws.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Limits and timeouts of a WebSocket endpoint, client or server. Immutable; build one with
+ * {@link #builder()}. Every default is stated here, once, with the reason for it.
+ *
+ * @param maxFrameSize largest payload of a single frame, in bytes; a larger frame fails the
+ *     connection with 1009
+ * @param maxMessageSize largest whole message (all fragments), in bytes; a larger one fails the
+ *     connection with 1009
+ * @param maxHandshakeSize largest HTTP upgrade request or response head, in bytes
+ * @param handshakeTimeout how long a peer may take to complete the opening handshake
+ * @param closeTimeout how long to wait for the peer's Close frame, and then for the peer to
+ *     close TCP, before the connection is dropped
+ * @param pingInterval how often to send a keep-alive Ping while the connection is open; {@link
+ *     Duration#ZERO} sends none
+ * @param pongTimeout how long after a keep-alive Ping the peer may stay silent before it is
+ *     considered dead and the connection is dropped (1006)
+ * @param writeBufferHighWaterMark bytes queued for writing above which the connection stops
+ *     reading from the peer until the queue drains below half this mark
+ * @param eventLoops number of event-loop threads of a server or client group
+ */
+public record WebSocketConfig(
+    long maxFrameSize,
+    long maxMessageSize,
+    int maxHandshakeSize,
+    Duration handshakeTimeout,
+    Duration closeTimeout,
+    Duration pingInterval,
+    Duration pongTimeout,
+    long writeBufferHighWaterMark,
+    int eventLoops) {
+
+  /** 16 MiB: above this a single frame is more likely an attack or a bug than a message. */
+  public static final long DEFAULT_MAX_FRAME_SIZE = 16L << 20;
+  /** 64 MiB: whole messages are buffered in memory, so this bounds memory per connection. */
+  public static final long DEFAULT_MAX_MESSAGE_SIZE = 64L << 20;
+  /** 16 KiB: browsers send about 500 bytes; cookies and tokens rarely take more than a few KiB. */
+  public static final int DEFAULT_MAX_HANDSHAKE_SIZE = 16 << 10;
+  /** 10 s: a slow-loris peer holds a socket for at most this long before it has upgraded. */
+  public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+  /** 5 s: long enough for a peer across the world, short enough not to hoard sockets. */
+  public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+  /** Off: keep-alive costs traffic and is a choice of the application. */
+  public static final Duration DEFAULT_PING_INTERVAL = Duration.ZERO;
+  /** 30 s: well above any round trip, well below the idle timeouts of common proxies. */
+  public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofSeconds(30);
+  /** 16 MiB: a slow consumer may hold this much of our memory before we stop reading from it. */
+  public static final long DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 16L << 20;
+
+  public WebSocketConfig {
+    requirePositive(maxFrameSize, "maxFrameSize");
+    requirePositive(maxMessageSize, "maxMessageSize");
+    requirePositive(maxHandshakeSize, "maxHandshakeSize");
+    requirePositive(writeBufferHighWaterMark, "writeBufferHighWaterMark");
+    requirePositive(eventLoops, "eventLoops");
+    requirePositive(handshakeTimeout, "handshakeTimeout");
+    requirePositive(closeTimeout, "closeTimeout");
+    requirePositive(pongTimeout, "pongTimeout");
+    Objects.requireNonNull(pingInterval, "pingInterval");
+    if (pingInterval.isNegative()) {
+      throw new IllegalArgumentException("pingInterval must not be negative: " + pingInterval);
+    }
+    if (maxFrameSize > maxMessageSize) {
+      throw new IllegalArgumentException(
+          "maxFrameSize (" + maxFrameSize + ") exceeds maxMessageSize (" + maxMessageSize + ")");
+    }
+  }
+
+  /** The defaults. */
+  public static WebSocketConfig defaults() {
+    return builder().build();
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration's values. */
+  public Builder toBuilder() {
+    return new Builder()
+        .maxFrameSize(maxFrameSize)
+        .maxMessageSize(maxMessageSize)
+        .maxHandshakeSize(maxHandshakeSize)
+        .handshakeTimeout(handshakeTimeout)
+        .closeTimeout(closeTimeout)
+        .pingInterval(pingInterval)
+        .pongTimeout(pongTimeout)
+        .writeBufferHighWaterMark(writeBufferHighWaterMark)
+        .eventLoops(eventLoops);
+  }
+
+  private static void requirePositive(long value, String name) {
+    if (value <= 0) throw new IllegalArgumentException(name + " must be positive: " + value);
+  }
+
+  private static void requirePositive(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
+  }
+
+  /** Builds a {@link WebSocketConfig}; starts from the defaults. Not thread-safe. */
+  public static final class Builder {
+    private long maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
+    private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+    private int maxHandshakeSize = DEFAULT_MAX_HANDSHAKE_SIZE;
+    private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+    private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+    private Duration pingInterval = DEFAULT_PING_INTERVAL;
+    private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
+    private long writeBufferHighWaterMark = DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK;
+    private int eventLoops = Runtime.getRuntime().availableProcessors();
+
+    private Builder() {}
+
+    public Builder maxFrameSize(long bytes) {
+      this.maxFrameSize = bytes;
+      return this;
+    }
+
+    public Builder maxMessageSize(long bytes) {
+      this.maxMessageSize = bytes;
+      return this;
+    }
+
+    public Builder maxHandshakeSize(int bytes) {
+      this.maxHandshakeSize = bytes;
+      return this;
+    }
+
+    public Builder handshakeTimeout(Duration timeout) {
+      this.handshakeTimeout = timeout;
+      return this;
+    }
+
+    public Builder closeTimeout(Duration timeout) {
+      this.closeTimeout = timeout;
+      return this;
+    }
+
+    public Builder pingInterval(Duration interval) {
+      this.pingInterval = interval;
+      return this;
+    }
+
+    public Builder pongTimeout(Duration timeout) {
+      this.pongTimeout = timeout;
+      return this;
+    }
+
+    public Builder writeBufferHighWaterMark(long bytes) {
+      this.writeBufferHighWaterMark = bytes;
+      return this;
+    }
+
+    public Builder eventLoops(int count) {
+      this.eventLoops = count;
+      return this;
+    }
+
+    /** The configuration; throws {@link IllegalArgumentException} when a value is out of range. */
+    public WebSocketConfig build() {
+      return new WebSocketConfig(
+          maxFrameSize,
+          maxMessageSize,
+          maxHandshakeSize,
+          handshakeTimeout,
+          closeTimeout,
+          pingInterval,
+          pongTimeout,
+          writeBufferHighWaterMark,
+          eventLoops);
+    }
+  }
+}
