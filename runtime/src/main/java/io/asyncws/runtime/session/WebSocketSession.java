@@ -55,6 +55,7 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
   private boolean failed;
   private Scheduler.Cancellable closeTimer;
   private Scheduler.Cancellable pingTimer;
+  private Scheduler.Cancellable pongTimer;
   private long pingSentAt = -1;
 
   public WebSocketSession(
@@ -330,25 +331,30 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
     pingTimer = transport.scheduler().schedule(this::keepAlive, interval);
   }
 
+  /** Sends a keep-alive Ping every interval; each must be answered within the pong timeout. */
   private void keepAlive() {
-    Scheduler scheduler = transport.scheduler();
-    if (pingSentAt >= 0 && scheduler.nanoTime() - pingSentAt >= config.pongTimeout().toNanos()) {
-      reportError(new IOException("no pong within " + config.pongTimeout() + "; peer is dead"));
-      transport.closeNow();
-      return;
-    }
     synchronized (sendLock) {
       if (closeSent || state != ReadyState.OPEN) return;
       transport.write(writer.ping(ByteBuffer.allocate(0)));
     }
-    if (pingSentAt < 0) pingSentAt = scheduler.nanoTime();
-    long untilNext = Math.min(config.pingInterval().toNanos(), config.pongTimeout().toNanos());
-    pingTimer = scheduler.schedule(this::keepAlive, untilNext);
+    Scheduler scheduler = transport.scheduler();
+    if (pingSentAt < 0) pingSentAt = scheduler.nanoTime(); // the oldest unanswered Ping counts
+    pongTimer = scheduler.schedule(this::checkPong, config.pongTimeout().toNanos());
+    pingTimer = scheduler.schedule(this::keepAlive, config.pingInterval().toNanos());
+  }
+
+  private void checkPong() {
+    long silent = transport.scheduler().nanoTime() - pingSentAt;
+    if (pingSentAt >= 0 && silent >= config.pongTimeout().toNanos()) {
+      reportError(new IOException("no Pong within " + config.pongTimeout() + "; the peer is gone"));
+      transport.closeNow();
+    }
   }
 
   private void cancelTimers() {
     if (closeTimer != null) closeTimer.cancel();
     if (pingTimer != null) pingTimer.cancel();
+    if (pongTimer != null) pongTimer.cancel();
   }
 
   private void reportError(Throwable error) {

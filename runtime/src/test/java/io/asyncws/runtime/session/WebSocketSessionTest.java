@@ -96,7 +96,8 @@ class WebSocketSessionTest {
     WebSocketSession session = open(Role.SERVER);
     session.onData(hex("8100")); // unmasked text frame from a client
     byte[] written = transport.writtenBytes();
-    assertEquals("8802" + "03ea", HEX.formatHex(written, 0, 4)); // Close 1002 + reason
+    assertEquals("88", HEX.formatHex(written, 0, 1)); // Close
+    assertEquals("03ea", HEX.formatHex(written, 2, 4)); // 1002, then the reason
     assertTrue(transport.closedAfterFlush);
     assertEquals("close:1002:false", listener.events.get(listener.events.size() - 1));
     assertEquals(ReadyState.CLOSED, session.readyState());
