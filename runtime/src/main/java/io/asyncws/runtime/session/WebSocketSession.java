@@ -110,7 +110,7 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
     Objects.requireNonNull(text, "text");
     synchronized (sendLock) {
       if (!canSend()) return false;
-      transport.write(writer.text(text));
+      writeMessage(WebSocketProtocol.OPCODE_TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
       return true;
     }
   }
@@ -120,7 +120,7 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
     Objects.requireNonNull(data, "data");
     synchronized (sendLock) {
       if (!canSend()) return false;
-      transport.write(writer.binary(data));
+      writeMessage(WebSocketProtocol.OPCODE_BINARY, data);
       return true;
     }
   }
@@ -169,6 +169,26 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
   /** Completes with the close event once the connection is closed. */
   public CompletableFuture<CloseEvent> closeFuture() {
     return closed.copy();
+  }
+
+  /**
+   * Queues a message as one frame, or as frames of at most the configured fragment size. Must
+   * hold sendLock, so that no other data frame lands between the fragments.
+   */
+  private void writeMessage(int opcode, ByteBuffer payload) {
+    int fragmentSize = config.fragmentSize();
+    if (fragmentSize == 0 || payload.remaining() <= fragmentSize) {
+      transport.write(writer.frame(opcode, true, payload));
+      return;
+    }
+    ByteBuffer rest = payload.duplicate();
+    int frameOpcode = opcode;
+    while (rest.remaining() > fragmentSize) {
+      transport.write(writer.frame(frameOpcode, false, rest.slice(rest.position(), fragmentSize)));
+      rest.position(rest.position() + fragmentSize);
+      frameOpcode = WebSocketProtocol.OPCODE_CONTINUATION;
+    }
+    transport.write(writer.frame(frameOpcode, true, rest));
   }
 
   /** Must hold sendLock. */

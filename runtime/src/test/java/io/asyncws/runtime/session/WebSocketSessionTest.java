@@ -186,6 +186,19 @@ class WebSocketSessionTest {
   }
 
   @Test
+  void longMessagesGoOutInFragmentsOfConfiguredSize() {
+    WebSocketSession session =
+        new WebSocketSession(
+            URI.create("ws://example.com/"), Role.SERVER, "", "",
+            CONFIG.toBuilder().fragmentSize(2).build(), listener, transport, null);
+    transport.attach(session);
+    session.onOpen();
+    session.send("Hello");
+    // "He" text not final, "ll" continuation, "o" final continuation.
+    assertArrayEquals(HEX.parseHex("01024865" + "00026c6c" + "80016f"), transport.writtenBytes());
+  }
+
+  @Test
   void truncatedReasonFitsCloseFrameOnCharacterBoundary() {
     String reason = WebSocketSession.truncateReason("€".repeat(60)); // 180 bytes
     assertEquals(41, reason.length()); // 123 bytes
