@@ -43,7 +43,10 @@ import java.util.Objects;
  * FrameCallback#onPong} receive a heap buffer that nothing else references, positioned at 0 with
  * the payload between position and limit; the callee may keep or modify it. The reader keeps one
  * growable message buffer and reuses it from message to message, releasing it when a message
- * made it larger than {@value #RETAINED_BUFFER_MAX} bytes.
+ * made it larger than 64 KiB.
+ *
+ * <p>A Close frame ends the stream: the peer may send nothing after it (§5.5.1), so the reader
+ * consumes and discards whatever follows, and the callback hears nothing more.
  *
  * <p>Not thread-safe: a connection's reader is used by one thread at a time, the one that reads
  * its socket; the callback runs on that thread, inside {@link #read}.
@@ -52,7 +55,7 @@ public final class FrameReader {
   /** A message is buffered in one array; JVMs refuse arrays slightly shorter than 2^31. */
   private static final long BUFFERABLE_MAX = Integer.MAX_VALUE - 8;
   /** 64 KiB: enough for most messages; a rare big one should not pin its memory for good. */
-  static final int RETAINED_BUFFER_MAX = 64 << 10;
+  private static final int RETAINED_BUFFER_MAX = 64 << 10;
   /** The first allocation of the message buffer, so small messages do not grow it byte by byte. */
   private static final int MIN_BUFFER = 256;
   /** {@link #messageOpcode} when no data message is in progress. */
@@ -65,6 +68,7 @@ public final class FrameReader {
     EXTENDED_LENGTH,
     MASK_KEY,
     PAYLOAD,
+    CLOSED,
     FAILED
   }
 
@@ -157,6 +161,9 @@ public final class FrameReader {
             if (payloadRemaining > 0) return;
             endFrame();
             break;
+          case CLOSED:
+            in.position(in.limit());
+            return;
           default:
             throw new AssertionError(state);
         }
@@ -349,6 +356,7 @@ public final class FrameReader {
 
   /** Validates a Close frame's payload (§5.5.1, §7.4) and reports it. */
   private void endClose() throws ProtocolException {
+    state = State.CLOSED;
     if (controlLength == 0) {
       callback.onClose(CloseCodes.NO_STATUS_RECEIVED, "");
       return;
