@@ -108,7 +108,8 @@ public final class FrameReader {
    * A reader for one connection.
    *
    * @param role which end this is: a server requires masked frames, a client unmasked ones
-   * @param maxFrameSize largest payload of one frame; larger ones fail with 1009
+   * @param maxFrameSize largest payload of one frame, control frames included; larger ones fail
+   *     with 1009
    * @param maxMessageSize largest reassembled data message; larger ones fail with 1009 (capped at
    *     what one Java array can hold)
    * @param callback receives messages and control frames, on the thread that calls {@link #read}
@@ -127,7 +128,8 @@ public final class FrameReader {
 
   /**
    * Consumes every remaining byte of {@code in}, calling the callback for each message or control
-   * frame completed by them. Bytes of an incomplete frame are kept for the next call.
+   * frame completed by them. A frame cut off at the end of {@code in} is completed by later calls;
+   * {@code in} may be a heap, direct or read-only buffer and is not retained.
    *
    * @throws ProtocolException when the peer broke the protocol; the reader must not be used again
    * @throws IllegalStateException when called after a {@link ProtocolException}

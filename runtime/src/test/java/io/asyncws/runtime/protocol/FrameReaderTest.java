@@ -214,6 +214,21 @@ class FrameReaderTest {
   }
 
   @Test
+  void serverReadsFromDirectAndReadOnlyBuffers() throws Exception {
+    byte[] bytes = Hex.bytes("81 85 37fa213d 7f9f4d5158  82 82 37fa213d 36f8"); // "Hello", 0102
+    RecordingCallback callback = new RecordingCallback();
+    FrameReader reader = new FrameReader(Role.SERVER, Reading.LIMIT, Reading.LIMIT, callback);
+    ByteBuffer direct = ByteBuffer.allocateDirect(8).put(bytes, 0, 8).flip();
+    reader.read(direct);
+    ByteBuffer readOnly = ByteBuffer.wrap(bytes, 8, bytes.length - 8).asReadOnlyBuffer();
+    reader.read(readOnly);
+    assertEquals(List.of("text Hello", "binary 0102"), callback.events);
+    assertEquals(0, direct.remaining());
+    assertEquals(0, readOnly.remaining());
+    assertEquals("818537fa213d7f9f4d5158828237fa213d36f8", Hex.of(bytes)); // input not unmasked
+  }
+
+  @Test
   void clientRefusesToBeUsedAfterFailure() {
     FrameReader reader =
         new FrameReader(Role.CLIENT, Reading.LIMIT, Reading.LIMIT, new RecordingCallback());
