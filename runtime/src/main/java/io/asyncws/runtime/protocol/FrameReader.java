@@ -182,7 +182,9 @@ public final class FrameReader {
     opcode = b0 & B0_MASK_OPCODE;
     switch (opcode) {
       case OPCODE_CLOSE, OPCODE_PING, OPCODE_PONG -> {
-        if (!fin) fail(CloseCodes.PROTOCOL_ERROR, "A control frame must not be fragmented (FIN=0).");
+        if (!fin) {
+          fail(CloseCodes.PROTOCOL_ERROR, "A control frame must not be fragmented (FIN=0).");
+        }
       }
       case OPCODE_CONTINUATION -> {
         if (messageOpcode == NO_MESSAGE) {
@@ -241,7 +243,7 @@ public final class FrameReader {
   /** Checks the limits against a frame's length, known now, before any payload is buffered. */
   private void startPayload(long length) throws ProtocolException {
     if (length < 0) {
-      fail(CloseCodes.PROTOCOL_ERROR, "The 64-bit payload length has its most significant bit set.");
+      fail(CloseCodes.PROTOCOL_ERROR, "The 64-bit payload length has its top bit set.");
     }
     if (length > maxFrameSize) {
       fail(
