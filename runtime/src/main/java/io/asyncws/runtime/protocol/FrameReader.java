@@ -43,7 +43,10 @@ import java.util.Objects;
  * FrameCallback#onPong} receive a heap buffer that nothing else references, positioned at 0 with
  * the payload between position and limit; the callee may keep or modify it. The reader keeps one
  * growable message buffer and reuses it from message to message, releasing it when a message
- * made it larger than {@value #RETAINED_BUFFER_MAX} bytes.
+ * made it larger than 64 KiB.
+ *
+ * <p>A Close frame ends the stream: the peer may send nothing after it (§5.5.1), so the reader
+ * consumes and discards whatever follows, and the callback hears nothing more.
  *
  * <p>Not thread-safe: a connection's reader is used by one thread at a time, the one that reads
  * its socket; the callback runs on that thread, inside {@link #read}.
@@ -52,7 +55,7 @@ public final class FrameReader {
   /** A message is buffered in one array; JVMs refuse arrays slightly shorter than 2^31. */
   private static final long BUFFERABLE_MAX = Integer.MAX_VALUE - 8;
   /** 64 KiB: enough for most messages; a rare big one should not pin its memory for good. */
-  static final int RETAINED_BUFFER_MAX = 64 << 10;
+  private static final int RETAINED_BUFFER_MAX = 64 << 10;
   /** The first allocation of the message buffer, so small messages do not grow it byte by byte. */
   private static final int MIN_BUFFER = 256;
   /** {@link #messageOpcode} when no data message is in progress. */
@@ -65,6 +68,7 @@ public final class FrameReader {
     EXTENDED_LENGTH,
     MASK_KEY,
     PAYLOAD,
+    CLOSED,
     FAILED
   }
 
@@ -104,7 +108,8 @@ public final class FrameReader {
    * A reader for one connection.
    *
    * @param role which end this is: a server requires masked frames, a client unmasked ones
-   * @param maxFrameSize largest payload of one frame; larger ones fail with 1009
+   * @param maxFrameSize largest payload of one frame, control frames included; larger ones fail
+   *     with 1009
    * @param maxMessageSize largest reassembled data message; larger ones fail with 1009 (capped at
    *     what one Java array can hold)
    * @param callback receives messages and control frames, on the thread that calls {@link #read}
@@ -123,7 +128,8 @@ public final class FrameReader {
 
   /**
    * Consumes every remaining byte of {@code in}, calling the callback for each message or control
-   * frame completed by them. Bytes of an incomplete frame are kept for the next call.
+   * frame completed by them. A frame cut off at the end of {@code in} is completed by later calls;
+   * {@code in} may be a heap, direct or read-only buffer and is not retained.
    *
    * @throws ProtocolException when the peer broke the protocol; the reader must not be used again
    * @throws IllegalStateException when called after a {@link ProtocolException}
@@ -157,6 +163,9 @@ public final class FrameReader {
             if (payloadRemaining > 0) return;
             endFrame();
             break;
+          case CLOSED:
+            in.position(in.limit());
+            return;
           default:
             throw new AssertionError(state);
         }
@@ -173,7 +182,9 @@ public final class FrameReader {
     opcode = b0 & B0_MASK_OPCODE;
     switch (opcode) {
       case OPCODE_CLOSE, OPCODE_PING, OPCODE_PONG -> {
-        if (!fin) fail(CloseCodes.PROTOCOL_ERROR, "A control frame must not be fragmented (FIN=0).");
+        if (!fin) {
+          fail(CloseCodes.PROTOCOL_ERROR, "A control frame must not be fragmented (FIN=0).");
+        }
       }
       case OPCODE_CONTINUATION -> {
         if (messageOpcode == NO_MESSAGE) {
@@ -232,7 +243,7 @@ public final class FrameReader {
   /** Checks the limits against a frame's length, known now, before any payload is buffered. */
   private void startPayload(long length) throws ProtocolException {
     if (length < 0) {
-      fail(CloseCodes.PROTOCOL_ERROR, "The 64-bit payload length has its most significant bit set.");
+      fail(CloseCodes.PROTOCOL_ERROR, "The 64-bit payload length has its top bit set.");
     }
     if (length > maxFrameSize) {
       fail(
@@ -349,6 +360,7 @@ public final class FrameReader {
 
   /** Validates a Close frame's payload (§5.5.1, §7.4) and reports it. */
   private void endClose() throws ProtocolException {
+    state = State.CLOSED;
     if (controlLength == 0) {
       callback.onClose(CloseCodes.NO_STATUS_RECEIVED, "");
       return;

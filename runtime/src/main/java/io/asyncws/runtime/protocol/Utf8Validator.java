@@ -47,6 +47,12 @@ public final class Utf8Validator {
   private static final int AFTER_F4 = 8 * CLASSES;
   private static final int STATES = 9;
 
+  /** Reads 8 bytes of an array at once, for the ASCII fast path. */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
   private static final byte[] CLASS_OF = new byte[256];
   private static final byte[] NEXT = new byte[STATES * CLASSES];
 
@@ -93,12 +99,6 @@ public final class Utf8Validator {
   private static void to(int state, int byteClass, int next) {
     NEXT[state + byteClass] = (byte) next;
   }
-
-  /** Reads 8 bytes of an array at once, for the ASCII fast path. */
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-  private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
   private int state = ACCEPT;
   /** Bytes accepted since the last reset, to say where an error is. */

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** What a reader accepts; {@link FrameReaderViolationsTest} covers what it rejects. */
@@ -129,21 +130,31 @@ class FrameReaderTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Role.class)
-  void readsCloseCodesAndReasons(Role role) throws Exception {
-    byte[] bytes =
-        concat(
-            frame(role, 0x88, "03e8"), // 1000, no reason
-            frame(role, 0x88, "03e9 4f4b"), // 1001 "OK"
-            frame(role, 0x88, "0bb8"), // 3000, first library code
-            frame(role, 0x88, "1387 cebae1bdb9cf83cebcceb5")); // 4999 "κόσμε"
-    assertEverySplit(
-        role,
-        bytes,
-        "close 1000 ",
-        "close 1001 OK",
-        "close 3000 ",
-        "close 4999 \u03ba\u1f79\u03c3\u03bc\u03b5"); // the Greek word "kosme" of Autobahn 6.2
+  @CsvSource({
+    "03e8, 'close 1000 '", // normal closure, no reason
+    "03e9 4f4b, close 1001 OK",
+    "03f3, 'close 1011 '", // internal error
+    "03f6, 'close 1014 '", // bad gateway, IANA-registered
+    "0bb8, 'close 3000 '", // first library code
+    "1387 cebae1bdb9cf83cebcceb5, close 4999 \u03ba\u1f79\u03c3\u03bc\u03b5" // "kosme"
+  })
+  void clientAndServerReadCloseCodesAndReasons(String payloadHex, String event) throws Exception {
+    for (Role role : Role.values()) {
+      assertEverySplit(role, frame(role, 0x88, payloadHex), event);
+    }
+  }
+
+  @Test
+  void clientDiscardsEverythingAfterClose() throws Exception {
+    RecordingCallback callback = new RecordingCallback();
+    FrameReader reader = new FrameReader(Role.CLIENT, Reading.LIMIT, Reading.LIMIT, callback);
+    ByteBuffer first = Hex.buffer("88 02 03e8  81 01 41  ffff"); // close, text, garbage
+    reader.read(first);
+    ByteBuffer second = Hex.buffer("81 01 42");
+    reader.read(second);
+    assertEquals(List.of("close 1000 "), callback.events);
+    assertEquals(0, first.remaining());
+    assertEquals(0, second.remaining());
   }
 
   @Test
@@ -200,6 +211,21 @@ class FrameReaderTest {
       assertEquals(0, piece.remaining());
     }
     assertEquals(List.of("text " + text), callback.events);
+  }
+
+  @Test
+  void serverReadsFromDirectAndReadOnlyBuffers() throws Exception {
+    byte[] bytes = Hex.bytes("81 85 37fa213d 7f9f4d5158  82 82 37fa213d 36f8"); // "Hello", 0102
+    RecordingCallback callback = new RecordingCallback();
+    FrameReader reader = new FrameReader(Role.SERVER, Reading.LIMIT, Reading.LIMIT, callback);
+    ByteBuffer direct = ByteBuffer.allocateDirect(8).put(bytes, 0, 8).flip();
+    reader.read(direct);
+    ByteBuffer readOnly = ByteBuffer.wrap(bytes, 8, bytes.length - 8).asReadOnlyBuffer();
+    reader.read(readOnly);
+    assertEquals(List.of("text Hello", "binary 0102"), callback.events);
+    assertEquals(0, direct.remaining());
+    assertEquals(0, readOnly.remaining());
+    assertEquals("818537fa213d7f9f4d5158828237fa213d36f8", Hex.of(bytes)); // input not unmasked
   }
 
   @Test

@@ -16,7 +16,7 @@ class MaskingTest {
 
   @Test
   void masksRfcExampleHello() {
-    ByteBuffer buffer = ByteBuffer.wrap("Hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    ByteBuffer buffer = Hex.buffer("48656c6c6f"); // "Hello"
     int offset = Masking.apply(buffer, 0, 5, KEY, 0);
     assertEquals("7f9f4d5158", Hex.of(buffer)); // masked "Hello" of §5.7
     assertEquals(1, offset);
@@ -47,9 +47,9 @@ class MaskingTest {
                 int keyByte = key >>> (24 - 8 * ((maskOffset + i) & 3));
                 expected[from + i] ^= (byte) keyByte;
               }
+              int size = data.length;
               ByteBuffer buffer =
-                  (direct ? ByteBuffer.allocateDirect(data.length) : ByteBuffer.allocate(data.length))
-                      .order(order);
+                  (direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size)).order(order);
               buffer.put(data).flip();
               int next = Masking.apply(buffer, from, from + length, key, maskOffset);
               byte[] actual = new byte[data.length];
