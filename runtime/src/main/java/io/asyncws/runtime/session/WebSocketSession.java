@@ -244,6 +244,9 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
     } catch (ProtocolException e) {
       bytes.position(bytes.limit());
       fail(e.closeCode(), e.getMessage(), e);
+    } catch (RuntimeException e) {
+      bytes.position(bytes.limit());
+      fail(CloseCodes.INTERNAL_ERROR, "internal error", e);
     }
   }
 

@@ -151,6 +151,10 @@ public final class EventLoop implements Executor, Scheduler {
         if (key.isValid() && (ready & SelectionKey.OP_READ) != 0) handler.onReadable();
       } catch (CancelledKeyException ignored) {
         // The handler closed its channel while handling an earlier readiness bit.
+      } catch (RuntimeException e) {
+        // A bug in one connection's handling must not take the loop's other connections down.
+        LOG.log(Level.SEVERE, "connection failed unexpectedly; dropping it", e);
+        handler.abort();
       }
     }
   }
@@ -184,7 +188,7 @@ public final class EventLoop implements Executor, Scheduler {
     for (SelectionKey key : selector.keys()) {
       if (key.attachment() instanceof IoHandler handler) {
         try {
-          handler.onLoopShutdown();
+          handler.abort();
         } catch (RuntimeException e) {
           LOG.log(Level.WARNING, "handler failed to shut down", e);
         }

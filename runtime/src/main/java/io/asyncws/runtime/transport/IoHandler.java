@@ -14,6 +14,9 @@ interface IoHandler {
   /** The channel can take more bytes. */
   void onWritable();
 
-  /** The event loop is shutting down; release the channel. */
-  void onLoopShutdown();
+  /**
+   * Release the channel at once: the event loop is shutting down, or handling this channel threw
+   * an unexpected exception.
+   */
+  void abort();
 }

@@ -178,7 +178,7 @@ final class NioConnection implements Transport, IoHandler {
   }
 
   @Override
-  public void onLoopShutdown() {
+  public void abort() {
     closeOnLoop();
   }
 
