@@ -46,6 +46,11 @@ final class Http {
     return switch (status) {
       case 101 -> "Switching Protocols";
       case 200 -> "OK";
+      case 301 -> "Moved Permanently";
+      case 302 -> "Found";
+      case 303 -> "See Other";
+      case 307 -> "Temporary Redirect";
+      case 308 -> "Permanent Redirect";
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
       case 403 -> "Forbidden";
@@ -62,7 +67,7 @@ final class Http {
       case 502 -> "Bad Gateway";
       case 503 -> "Service Unavailable";
       case 505 -> "HTTP Version Not Supported";
-      default -> status >= 500 ? "Server Error" : status >= 400 ? "Client Error" : "Status";
+      default -> status >= 500 ? "Server Error" : status >= 400 ? "Client Error" : "Redirection";
     };
   }
 }
