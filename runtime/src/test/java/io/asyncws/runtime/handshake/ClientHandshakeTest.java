@@ -39,7 +39,9 @@ class ClientHandshakeTest {
   }
 
   private static ClientHandshake chatClient() {
-    return client("ws://server.example.com/chat").subprotocols(List.of("chat", "superchat")).build();
+    return client("ws://server.example.com/chat")
+        .subprotocols(List.of("chat", "superchat"))
+        .build();
   }
 
   /** The RFC's 101 response with {@code extra} lines appended. */
@@ -55,7 +57,8 @@ class ClientHandshakeTest {
     return TestHeads.response(lines.toArray(String[]::new));
   }
 
-  private static HandshakeFailedException fails(ClientHandshake client, HttpHead.Response response) {
+  private static HandshakeFailedException fails(
+      ClientHandshake client, HttpHead.Response response) {
     return assertThrows(HandshakeFailedException.class, () -> client.validate(response));
   }
 
@@ -83,7 +86,8 @@ class ClientHandshakeTest {
 
   @Test
   void clientOffersExtensionsBeforeTheVersion() {
-    ClientHandshake client = client("ws://h/").extensions("permessage-deflate; client_max_window_bits").build();
+    ClientHandshake client =
+        client("ws://h/").extensions("permessage-deflate; client_max_window_bits").build();
     assertEquals(
         head(
             "GET / HTTP/1.1",
@@ -105,7 +109,12 @@ class ClientHandshakeTest {
       {"wss://h.example/a?b=c%20d", "GET /a?b=c%20d HTTP/1.1", "Host: h.example", "443"},
       {"WSS://h.example:443?x", "GET /?x HTTP/1.1", "Host: h.example", "443"},
       {"wss://h.example:80/", "GET / HTTP/1.1", "Host: h.example:80", "80"},
-      {"ws://127.0.0.1:9001/runCase?case=1&agent=asyncws", "GET /runCase?case=1&agent=asyncws HTTP/1.1", "Host: 127.0.0.1:9001", "9001"},
+      {
+        "ws://127.0.0.1:9001/runCase?case=1&agent=asyncws",
+        "GET /runCase?case=1&agent=asyncws HTTP/1.1",
+        "Host: 127.0.0.1:9001",
+        "9001"
+      },
       {"ws://[::1]:8080/", "GET / HTTP/1.1", "Host: [::1]:8080", "8080"},
     };
     for (String[] c : cases) {
@@ -124,12 +133,20 @@ class ClientHandshakeTest {
     for (String uri : List.of("http://h/", "h/chat", "ws:///path", "ws://h/#frag")) {
       assertThrows(IllegalArgumentException.class, () -> client(uri).build(), uri);
     }
-    assertThrows(IllegalArgumentException.class, () -> client("ws://h").subprotocols(List.of("a", "a")).build());
-    assertThrows(IllegalArgumentException.class, () -> client("ws://h").subprotocols(List.of("a b")).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> client("ws://h").subprotocols(List.of("a", "a")).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> client("ws://h").subprotocols(List.of("a b")).build());
     assertThrows(IllegalArgumentException.class, () -> client("ws://h").extensions("x; =").build());
-    for (String name : List.of("Host", "upgrade", "Sec-WebSocket-Key", "Sec-WebSocket-Protocol", "Content-Length")) {
+    for (String name :
+        List.of(
+            "Host", "upgrade", "Sec-WebSocket-Key", "Sec-WebSocket-Protocol", "Content-Length")) {
       assertThrows(
-          IllegalArgumentException.class, () -> client("ws://h").headers(Headers.of(name, "x")).build(), name);
+          IllegalArgumentException.class,
+          () -> client("ws://h").headers(Headers.of(name, "x")).build(),
+          name);
     }
   }
 
@@ -167,8 +184,7 @@ class ClientHandshakeTest {
 
   @Test
   void clientFailsWhenTheServerRefuses() throws Exception {
-    HttpHead.Response forbidden =
-        TestHeads.response("HTTP/1.1 403 Forbidden", "Content-Length: 0");
+    HttpHead.Response forbidden = TestHeads.response("HTTP/1.1 403 Forbidden", "Content-Length: 0");
     HandshakeFailedException e = fails(chatClient(), forbidden);
     assertEquals(403, e.status());
     assertEquals(forbidden, e.response().orElseThrow());
@@ -192,12 +208,17 @@ class ClientHandshakeTest {
     List<HttpHead.Response> responses =
         List.of(
             TestHeads.response(
-                "HTTP/1.1 101 Switching Protocols", "Upgrade: websocket", "Connection: Upgrade",
+                "HTTP/1.1 101 Switching Protocols",
+                "Upgrade: websocket",
+                "Connection: Upgrade",
                 "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo"),
             TestHeads.response(
-                "HTTP/1.1 101 Switching Protocols", "Upgrade: websocket", "Connection: Upgrade",
+                "HTTP/1.1 101 Switching Protocols",
+                "Upgrade: websocket",
+                "Connection: Upgrade",
                 "Sec-WebSocket-Accept: S3PPLMBITXAQ9KYGZZHZRBK+XOO="),
-            TestHeads.response("HTTP/1.1 101 Switching Protocols", "Upgrade: websocket", "Connection: Upgrade"),
+            TestHeads.response(
+                "HTTP/1.1 101 Switching Protocols", "Upgrade: websocket", "Connection: Upgrade"),
             accepted("Sec-WebSocket-Accept: " + ACCEPT));
     for (HttpHead.Response response : responses) {
       HandshakeFailedException e = fails(client, response);
@@ -211,17 +232,29 @@ class ClientHandshakeTest {
     ClientHandshake client = chatClient();
     assertThrows(
         HandshakeFailedException.class,
-        () -> client.validate(TestHeads.response(
-            "HTTP/1.1 101 Switching Protocols", "Connection: Upgrade", "Sec-WebSocket-Accept: " + ACCEPT)));
+        () ->
+            client.validate(
+                TestHeads.response(
+                    "HTTP/1.1 101 Switching Protocols",
+                    "Connection: Upgrade",
+                    "Sec-WebSocket-Accept: " + ACCEPT)));
     assertThrows(
         HandshakeFailedException.class,
-        () -> client.validate(TestHeads.response(
-            "HTTP/1.1 101 Switching Protocols", "Upgrade: h2c", "Connection: Upgrade",
-            "Sec-WebSocket-Accept: " + ACCEPT)));
+        () ->
+            client.validate(
+                TestHeads.response(
+                    "HTTP/1.1 101 Switching Protocols",
+                    "Upgrade: h2c",
+                    "Connection: Upgrade",
+                    "Sec-WebSocket-Accept: " + ACCEPT)));
     assertThrows(
         HandshakeFailedException.class,
-        () -> client.validate(TestHeads.response(
-            "HTTP/1.1 101 Switching Protocols", "Upgrade: websocket", "Sec-WebSocket-Accept: " + ACCEPT)));
+        () ->
+            client.validate(
+                TestHeads.response(
+                    "HTTP/1.1 101 Switching Protocols",
+                    "Upgrade: websocket",
+                    "Sec-WebSocket-Accept: " + ACCEPT)));
   }
 
   @Test
@@ -236,16 +269,20 @@ class ClientHandshakeTest {
 
   @Test
   void clientFailsOnSubprotocolWhenNoneWasOffered() throws Exception {
-    HandshakeFailedException e = fails(client("ws://h/").build(), accepted("Sec-WebSocket-Protocol: chat"));
+    HandshakeFailedException e =
+        fails(client("ws://h/").build(), accepted("Sec-WebSocket-Protocol: chat"));
     assertTrue(e.getMessage().contains("none was offered"), e.getMessage());
   }
 
   @Test
   void clientAcceptsOfferedExtensions() throws Exception {
-    ClientHandshake client = client("ws://h/").extensions("permessage-deflate; client_max_window_bits, x-foo").build();
+    ClientHandshake client =
+        client("ws://h/").extensions("permessage-deflate; client_max_window_bits, x-foo").build();
     HandshakeResult result =
         client.validate(
-            accepted("Sec-WebSocket-Extensions: Permessage-Deflate; client_max_window_bits=10", "Sec-WebSocket-Extensions: x-foo"));
+            accepted(
+                "Sec-WebSocket-Extensions: Permessage-Deflate; client_max_window_bits=10",
+                "Sec-WebSocket-Extensions: x-foo"));
     assertEquals("Permessage-Deflate; client_max_window_bits=10, x-foo", result.extensions());
   }
 
@@ -262,9 +299,13 @@ class ClientHandshakeTest {
   void clientFeedLeavesFramesBehindTheResponse() throws Exception {
     ClientHandshake client = chatClient();
     byte[] bytes =
-        (head("HTTP/1.1 101 Switching Protocols", "Upgrade: websocket", "Connection: Upgrade",
-                "Sec-WebSocket-Accept: " + ACCEPT, "Sec-WebSocket-Protocol: superchat")
-            + "\u0081\u0002hi") // unmasked text frame "hi"
+        (head(
+                    "HTTP/1.1 101 Switching Protocols",
+                    "Upgrade: websocket",
+                    "Connection: Upgrade",
+                    "Sec-WebSocket-Accept: " + ACCEPT,
+                    "Sec-WebSocket-Protocol: superchat")
+                + "\u0081\u0002hi") // unmasked text frame "hi"
             .getBytes(StandardCharsets.ISO_8859_1);
     int split = 40;
     assertNull(client.feed(ByteBuffer.wrap(bytes, 0, split)));
@@ -276,13 +317,19 @@ class ClientHandshakeTest {
   @Test
   void clientFeedReportsMalformedResponses() {
     HandshakeFailedException e =
-        assertThrows(HandshakeFailedException.class, () -> chatClient().feed(latin1("HTTP/1.1 101 OK\nUpgrade: websocket\r\n\r\n")));
+        assertThrows(
+            HandshakeFailedException.class,
+            () -> chatClient().feed(latin1("HTTP/1.1 101 OK\nUpgrade: websocket\r\n\r\n")));
     assertEquals(-1, e.status());
     assertTrue(e.getMessage().contains("bare LF"), e.getMessage());
     HandshakeFailedException tooLarge =
         assertThrows(
             HandshakeFailedException.class,
-            () -> client("ws://h").maxResponseSize(64).build().feed(latin1(head("HTTP/1.1 101 OK", "X: " + "a".repeat(64)))));
+            () ->
+                client("ws://h")
+                    .maxResponseSize(64)
+                    .build()
+                    .feed(latin1(head("HTTP/1.1 101 OK", "X: " + "a".repeat(64)))));
     assertTrue(tooLarge.getMessage().contains("64 bytes"), tooLarge.getMessage());
   }
 

@@ -49,7 +49,10 @@ class ExtensionsTest {
 
   @Test
   void toleratesWhitespaceAroundEverySeparator() {
-    ExtensionOffer offer = only(" \tpermessage-deflate \t;\t client_max_window_bits = 12 ;server_no_context_takeover\t");
+    ExtensionOffer offer =
+        only(
+            " \tpermessage-deflate \t;\t client_max_window_bits = 12 ;server_no_context_takeover"
+                + "\t");
     assertEquals(Optional.of("12"), offer.value("client_max_window_bits"));
     assertTrue(offer.has("server_no_context_takeover"));
     assertEquals(2, offer.params().size());
@@ -62,7 +65,9 @@ class ExtensionsTest {
             List.of(
                 "permessage-deflate; client_max_window_bits=10, permessage-deflate",
                 "x-webkit-deflate-frame"));
-    assertEquals(List.of("permessage-deflate", "permessage-deflate", "x-webkit-deflate-frame"), extensions.names());
+    assertEquals(
+        List.of("permessage-deflate", "permessage-deflate", "x-webkit-deflate-frame"),
+        extensions.names());
     assertEquals(Optional.of("10"), extensions.offers().get(0).value("client_max_window_bits"));
     assertTrue(extensions.contains("X-WEBKIT-DEFLATE-FRAME"));
     assertFalse(extensions.contains("deflate"));
@@ -78,7 +83,8 @@ class ExtensionsTest {
 
   @Test
   void keepsDuplicateParametersDetectable() {
-    ExtensionOffer offer = only("permessage-deflate; server_max_window_bits=10; SERVER_MAX_WINDOW_BITS=11");
+    ExtensionOffer offer =
+        only("permessage-deflate; server_max_window_bits=10; SERVER_MAX_WINDOW_BITS=11");
     assertEquals(2, offer.count("server_max_window_bits"));
     assertTrue(offer.hasDuplicateParams());
     assertEquals(Optional.of("10"), offer.value("server_max_window_bits"));
@@ -89,9 +95,25 @@ class ExtensionsTest {
   void reportsMalformedHeadersWithoutThrowing() {
     List<String> malformed =
         List.of(
-            ";", "e;", "e; ", "; p", "e; =1", "e; p=", "e; p= ;", "e; p=\"unterminated",
-            "e; p=\"a b\"", "e; p=\"\"", "e; p=\"trailing\\", "e p", "e; p q", "e; p=1 2",
-            "e; p=a/b", "\"quoted-name\"", "e, ;", "e; p=\"1\"x", "é");
+            ";",
+            "e;",
+            "e; ",
+            "; p",
+            "e; =1",
+            "e; p=",
+            "e; p= ;",
+            "e; p=\"unterminated",
+            "e; p=\"a b\"",
+            "e; p=\"\"",
+            "e; p=\"trailing\\",
+            "e p",
+            "e; p q",
+            "e; p=1 2",
+            "e; p=a/b",
+            "\"quoted-name\"",
+            "e, ;",
+            "e; p=\"1\"x",
+            "é");
     for (String header : malformed) {
       Extensions extensions = Extensions.parse(header);
       assertTrue(extensions.isMalformed(), header);
@@ -109,6 +131,7 @@ class ExtensionsTest {
   void offerPrintsInHeaderForm() {
     assertEquals(
         "permessage-deflate; client_max_window_bits; server_max_window_bits=10",
-        only("permessage-deflate ;client_max_window_bits;server_max_window_bits=\"10\"").toString());
+        only("permessage-deflate ;client_max_window_bits;server_max_window_bits=\"10\"")
+            .toString());
   }
 }

@@ -109,13 +109,15 @@ class HttpHeadDecoderTest {
 
   @Test
   void serverSkipsEmptyLinesBeforeTheRequestLine() throws Exception {
-    HttpHead.Request request = requests().feed(latin1("\r\n\r\n" + head("GET / HTTP/1.1", "Host: a")));
+    HttpHead.Request request =
+        requests().feed(latin1("\r\n\r\n" + head("GET / HTTP/1.1", "Host: a")));
     assertEquals("/", request.target());
   }
 
   @Test
   void serverTrimsWhitespaceAroundValuesAndKeepsEmptyValues() throws Exception {
-    HttpHead.Request request = TestHeads.request("GET / HTTP/1.1", "Host: \t a.example \t", "X-Empty:", "X-Bare:x");
+    HttpHead.Request request =
+        TestHeads.request("GET / HTTP/1.1", "Host: \t a.example \t", "X-Empty:", "X-Bare:x");
     assertEquals(Optional.of("a.example"), request.headers().first("Host"));
     assertEquals(Optional.of(""), request.headers().first("X-Empty"));
     assertEquals(Optional.of("x"), request.headers().first("X-Bare"));
@@ -150,7 +152,14 @@ class HttpHeadDecoderTest {
   @Test
   void serverRejectsMalformedHeaderLines() {
     for (String line :
-        List.of("NoColon", ": empty name", "Bad\u00e9Name: x", "Bad(Name): x", "X: nul\u0000", "X: esc\u001b", "X: del\u007f")) {
+        List.of(
+            "NoColon",
+            ": empty name",
+            "Bad\u00e9Name: x",
+            "Bad(Name): x",
+            "X: nul\u0000",
+            "X: esc\u001b",
+            "X: del\u007f")) {
       assertEquals(400, statusOf(head("GET / HTTP/1.1", line)), line);
     }
   }
@@ -159,8 +168,16 @@ class HttpHeadDecoderTest {
   void serverRejectsMalformedRequestLines() {
     for (String line :
         List.of(
-            "GET  / HTTP/1.1", "GET /  HTTP/1.1", "GET /", "GET / HTTP/1.1 extra", "GET / http/1.1",
-            "GET / HTTP/1", "GET / HTTP/11.1", "G(T / HTTP/1.1", " GET / HTTP/1.1", "GET /\u00e9 HTTP/1.1",
+            "GET  / HTTP/1.1",
+            "GET /  HTTP/1.1",
+            "GET /",
+            "GET / HTTP/1.1 extra",
+            "GET / http/1.1",
+            "GET / HTTP/1",
+            "GET / HTTP/11.1",
+            "G(T / HTTP/1.1",
+            " GET / HTTP/1.1",
+            "GET /\u00e9 HTTP/1.1",
             "GET / HTTP/1.1\t")) {
       assertEquals(400, statusOf(head(line, "Host: a")), line);
     }
@@ -193,10 +210,12 @@ class HttpHeadDecoderTest {
     String[] lines = new String[4];
     lines[0] = "GET / HTTP/1.1";
     for (int i = 1; i < lines.length; i++) lines[i] = "X-" + i + ": v";
-    assertEquals(3, HttpHeadDecoder.forRequests(1024, 3).feed(latin1(head(lines))).headers().size());
+    assertEquals(
+        3, HttpHeadDecoder.forRequests(1024, 3).feed(latin1(head(lines))).headers().size());
     HandshakeException e =
         assertThrows(
-            HandshakeException.class, () -> HttpHeadDecoder.forRequests(1024, 2).feed(latin1(head(lines))));
+            HandshakeException.class,
+            () -> HttpHeadDecoder.forRequests(1024, 2).feed(latin1(head(lines))));
     assertEquals(431, e.status());
   }
 
@@ -215,7 +234,13 @@ class HttpHeadDecoderTest {
   @Test
   void clientRejectsMalformedStatusLines() {
     for (String line :
-        List.of("HTTP/1.1 1O1 Switching", "HTTP/1.1  101 x", "HTTP/1.1 1010 x", "HTTP/1.1", "ICY 200 OK", "HTTP/1.1 101 a\u0000")) {
+        List.of(
+            "HTTP/1.1 1O1 Switching",
+            "HTTP/1.1  101 x",
+            "HTTP/1.1 1010 x",
+            "HTTP/1.1",
+            "ICY 200 OK",
+            "HTTP/1.1 101 a\u0000")) {
       assertThrows(
           HandshakeException.class,
           () -> HttpHeadDecoder.forResponses(1024, 10).feed(latin1(head(line))),
@@ -227,7 +252,8 @@ class HttpHeadDecoderTest {
   void clientDoesNotSkipEmptyLinesBeforeTheStatusLine() {
     assertThrows(
         HandshakeException.class,
-        () -> HttpHeadDecoder.forResponses(1024, 10).feed(latin1("\r\n" + head("HTTP/1.1 101 OK"))));
+        () ->
+            HttpHeadDecoder.forResponses(1024, 10).feed(latin1("\r\n" + head("HTTP/1.1 101 OK"))));
   }
 
   @Test

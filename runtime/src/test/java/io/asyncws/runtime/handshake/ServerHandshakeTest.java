@@ -110,10 +110,13 @@ class ServerHandshakeTest {
         () -> ServerHandshake.acceptResponse(upgrade, null, "permessage-deflate", Headers.EMPTY));
     assertThrows(
         IllegalArgumentException.class,
-        () -> ServerHandshake.acceptResponse(upgrade, null, null, Headers.of("Sec-WebSocket-Accept", "x")));
+        () ->
+            ServerHandshake.acceptResponse(
+                upgrade, null, null, Headers.of("Sec-WebSocket-Accept", "x")));
     assertThrows(
         IllegalArgumentException.class,
-        () -> ServerHandshake.acceptResponse(upgrade, null, null, Headers.of("connection", "close")));
+        () ->
+            ServerHandshake.acceptResponse(upgrade, null, null, Headers.of("connection", "close")));
   }
 
   @Test
@@ -159,7 +162,10 @@ class ServerHandshakeTest {
   @Test
   void serverAnswers426WithUpgradeHeaderWhenUpgradeIsMissing() throws Exception {
     for (HttpHead.Request request :
-        List.of(with("Upgrade"), with("Upgrade", "Upgrade: h2c"), with("Upgrade", "Upgrade: websockets"))) {
+        List.of(
+            with("Upgrade"),
+            with("Upgrade", "Upgrade: h2c"),
+            with("Upgrade", "Upgrade: websockets"))) {
       HandshakeException e = refused(request);
       assertEquals(426, e.status());
       assertTrue(e.headers().hasToken("Upgrade", "websocket"));
@@ -193,7 +199,10 @@ class ServerHandshakeTest {
             with("Sec-WebSocket-Version", "Sec-WebSocket-Version: 8"),
             with("Sec-WebSocket-Version"),
             with("Sec-WebSocket-Version", "Sec-WebSocket-Version: 13, 8"),
-            with("Sec-WebSocket-Version", "Sec-WebSocket-Version: 13", "Sec-WebSocket-Version: 13"))) {
+            with(
+                "Sec-WebSocket-Version",
+                "Sec-WebSocket-Version: 13",
+                "Sec-WebSocket-Version: 13"))) {
       HandshakeException e = refused(request);
       assertEquals(426, e.status());
       assertEquals(List.of("13"), e.headers().all("Sec-WebSocket-Version"));
@@ -232,14 +241,17 @@ class ServerHandshakeTest {
             new String[] {"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==, dGhlIHNhbXBsZSBub25jZQ=="},
             new String[] {"Sec-WebSocket-Key:"});
     for (String[] lines : keys) {
-      assertEquals(400, refused(with("Sec-WebSocket-Key", lines)).status(), String.join("|", lines));
+      assertEquals(
+          400, refused(with("Sec-WebSocket-Key", lines)).status(), String.join("|", lines));
     }
   }
 
   @Test
   void serverAcceptsAnyWellFormedKey() throws Exception {
     String key = "AAAAAAAAAAAAAAAAAAAAAA=="; // 16 zero bytes
-    assertEquals(key, ServerHandshake.validate(with("Sec-WebSocket-Key", "Sec-WebSocket-Key: " + key)).key());
+    assertEquals(
+        key,
+        ServerHandshake.validate(with("Sec-WebSocket-Key", "Sec-WebSocket-Key: " + key)).key());
   }
 
   @Test
@@ -268,14 +280,24 @@ class ServerHandshakeTest {
   void serverSplitsAndDecodesPathAndQuery() throws Exception {
     UpgradeRequest upgrade =
         ServerHandshake.validate(
-            withRequestLine("GET /r%C3%A9union/a+b?room=caf%C3%A9&tag=a+b&tag=c&flag&&x=%3D HTTP/1.1"));
+            withRequestLine(
+                "GET /r%C3%A9union/a+b?room=caf%C3%A9&tag=a+b&tag=c&flag&&x=%3D HTTP/1.1"));
     assertEquals("/r%C3%A9union/a+b", upgrade.rawPath());
     assertEquals("/r\u00e9union/a+b", upgrade.path());
     assertEquals("room=caf%C3%A9&tag=a+b&tag=c&flag&&x=%3D", upgrade.rawQuery());
     assertEquals(
-        Map.of("room", List.of("caf\u00e9"), "tag", List.of("a b", "c"), "flag", List.of(""), "x", List.of("=")),
+        Map.of(
+            "room",
+            List.of("caf\u00e9"),
+            "tag",
+            List.of("a b", "c"),
+            "flag",
+            List.of(""),
+            "x",
+            List.of("=")),
         upgrade.queryParameters());
-    assertEquals(List.of("room", "tag", "flag", "x"), List.copyOf(upgrade.queryParameters().keySet()));
+    assertEquals(
+        List.of("room", "tag", "flag", "x"), List.copyOf(upgrade.queryParameters().keySet()));
     assertEquals(Optional.of("a b"), upgrade.queryParameter("tag"));
     assertEquals(Optional.empty(), upgrade.queryParameter("missing"));
   }
@@ -288,16 +310,19 @@ class ServerHandshakeTest {
 
   @Test
   void serverAcceptsAbsoluteFormTargets() throws Exception {
-    UpgradeRequest upgrade = ServerHandshake.validate(withRequestLine("GET ws://h.example:8080/chat?a=1 HTTP/1.1"));
+    UpgradeRequest upgrade =
+        ServerHandshake.validate(withRequestLine("GET ws://h.example:8080/chat?a=1 HTTP/1.1"));
     assertEquals("/chat", upgrade.path());
     assertEquals("a=1", upgrade.rawQuery());
-    assertEquals("/", ServerHandshake.validate(withRequestLine("GET http://h.example HTTP/1.1")).path());
+    assertEquals(
+        "/", ServerHandshake.validate(withRequestLine("GET http://h.example HTTP/1.1")).path());
     assertEquals("", ServerHandshake.validate(withRequestLine("GET /chat HTTP/1.1")).rawQuery());
   }
 
   @Test
   void serverRefusesMalformedTargets() throws Exception {
-    for (String target : List.of("*", "chat", "h.example:443", "/a#frag", "/a%2", "/a%zz", "/a%C3", "/?x=%FF")) {
+    for (String target :
+        List.of("*", "chat", "h.example:443", "/a#frag", "/a%2", "/a%zz", "/a%C3", "/?x=%FF")) {
       assertEquals(400, refused(withRequestLine("GET " + target + " HTTP/1.1")).status(), target);
     }
   }
@@ -327,9 +352,15 @@ class ServerHandshakeTest {
 
   @Test
   void serverRejectResponseRefusesBadStatusesAndFramingHeaders() {
-    assertThrows(IllegalArgumentException.class, () -> ServerHandshake.rejectResponse(101, Headers.EMPTY, ""));
-    assertThrows(IllegalArgumentException.class, () -> ServerHandshake.rejectResponse(200, Headers.EMPTY, ""));
-    assertThrows(IllegalArgumentException.class, () -> ServerHandshake.rejectResponse(600, Headers.EMPTY, ""));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ServerHandshake.rejectResponse(101, Headers.EMPTY, ""));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ServerHandshake.rejectResponse(200, Headers.EMPTY, ""));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ServerHandshake.rejectResponse(600, Headers.EMPTY, ""));
     assertThrows(
         IllegalArgumentException.class,
         () -> ServerHandshake.rejectResponse(403, Headers.of("Content-Length", "5"), ""));
