@@ -144,8 +144,9 @@ public final class ClientHandshake {
             .header(CONNECTION, UPGRADE_OPTION)
             .header(SEC_WEBSOCKET_KEY, key)
             .headers(extra);
-    if (!subprotocols.isEmpty())
+    if (!subprotocols.isEmpty()) {
       writer.header(SEC_WEBSOCKET_PROTOCOL, String.join(", ", subprotocols));
+    }
     if (extensions != null) writer.header(SEC_WEBSOCKET_EXTENSIONS, extensions);
     return writer.header(SEC_WEBSOCKET_VERSION, WebSocketProtocol.VERSION).finish();
   }

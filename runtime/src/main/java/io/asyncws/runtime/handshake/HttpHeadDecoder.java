@@ -127,8 +127,9 @@ public final class HttpHeadDecoder<H extends HttpHead> {
     } else if (b == LF) {
       throw badRequest("A line ends with a bare LF instead of CRLF.");
     } else {
-      if (lineLength == line.length)
+      if (lineLength == line.length) {
         line = Arrays.copyOf(line, Math.min(line.length * 2, maxBytes));
+      }
       line[lineLength++] = b;
     }
     return null;

@@ -38,8 +38,9 @@ record RequestTarget(
             400, "The request target \"" + target + "\" is neither a path nor an absolute URI.");
       }
       int authorityEnd = schemeEnd + 3;
-      while (authorityEnd < rest.length() && "/?".indexOf(rest.charAt(authorityEnd)) < 0)
+      while (authorityEnd < rest.length() && "/?".indexOf(rest.charAt(authorityEnd)) < 0) {
         authorityEnd++;
+      }
       rest = rest.substring(authorityEnd);
       if (!rest.startsWith("/")) rest = "/" + rest;
     }
@@ -88,9 +89,10 @@ record RequestTarget(
       if (c == '%') {
         int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
         int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
-        if (lo < 0)
+        if (lo < 0) {
           throw new HandshakeException(
               400, "The request target has a broken percent-escape: \"" + s + "\".");
+        }
         bytes.write(hi << 4 | lo);
         i += 2;
       } else {

@@ -30,7 +30,8 @@ import java.util.List;
  * <ul>
  *   <li>405 with {@code Allow: GET}: a method other than {@code GET}.
  *   <li>400: HTTP/1.0 or older (§4.1 requires HTTP/1.1); a missing, repeated or empty {@code Host};
- *       no {@code upgrade} option in {@code Connection}; a missing, repeated or malformed {@code
+ *       no {@code upgrade} option in {@code Connection}; a body ({@code Content-Length} other than
+ *       0, or {@code Transfer-Encoding}); a missing, repeated or malformed {@code
  *       Sec-WebSocket-Key}; a subprotocol that is not a token; a malformed target.
  *   <li>505: HTTP/2 or later on an HTTP/1 connection.
  *   <li>426 with {@code Upgrade: websocket} and {@code Sec-WebSocket-Version: 13}: no {@code
@@ -94,6 +95,7 @@ public final class ServerHandshake {
               + ".",
           UPGRADE_REQUIRED);
     }
+    checkNoBody(headers);
     String key = validKey(headers);
     List<String> subprotocols = headers.tokens(SEC_WEBSOCKET_PROTOCOL);
     for (String subprotocol : subprotocols) {
@@ -114,6 +116,18 @@ public final class ServerHandshake {
         key,
         subprotocols,
         Extensions.parse(headers.all(SEC_WEBSOCKET_EXTENSIONS)));
+  }
+
+  /**
+   * Refuses a request body: the bytes after the head are WebSocket frames, so a body would be read
+   * as frames, and a proxy that framed it differently could smuggle frames past itself.
+   */
+  private static void checkNoBody(Headers headers) throws HandshakeException {
+    boolean emptyOrAbsent = headers.all("Content-Length").stream().allMatch("0"::equals);
+    if (!emptyOrAbsent || headers.count("Transfer-Encoding") > 0) {
+      throw new HandshakeException(
+          400, "A WebSocket upgrade request must not have a body (Content-Length or chunked).");
+    }
   }
 
   /** The one {@code Sec-WebSocket-Key}, which must be the canonical base64 of 16 bytes (§4.1). */

@@ -21,8 +21,9 @@ final class StartLines {
     if (target.isEmpty()) throw bad("The request target is empty.");
     for (int i = 0; i < target.length(); i++) {
       char c = target.charAt(i);
-      if (c <= 0x20 || c >= 0x7F)
+      if (c <= 0x20 || c >= 0x7F) {
         throw bad("The request target holds a byte that is not visible ASCII.");
+      }
     }
     checkVersion(version);
     return new String[] {method, target, version};
@@ -41,12 +42,14 @@ final class StartLines {
     String reason = line.length() > 12 ? line.substring(13) : "";
     checkVersion(version);
     for (int i = 0; i < 3; i++) {
-      if (!isDigit(status.charAt(i)))
+      if (!isDigit(status.charAt(i))) {
         throw bad("The status code is not three digits: \"" + line + "\".");
+      }
     }
     for (int i = 0; i < reason.length(); i++) {
-      if (!Http.isFieldValueChar(reason.charAt(i)))
+      if (!Http.isFieldValueChar(reason.charAt(i))) {
         throw bad("The reason phrase holds a control character.");
+      }
     }
     return new String[] {version, status, reason};
   }

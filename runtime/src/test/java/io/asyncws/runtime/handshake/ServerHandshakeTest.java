@@ -227,6 +227,14 @@ class ServerHandshakeTest {
   }
 
   @Test
+  void serverRefusesRequestsWithABody() throws Exception {
+    assertEquals(400, refused(with("X", "Content-Length: 5")).status());
+    assertEquals(400, refused(with("X", "Transfer-Encoding: chunked")).status());
+    assertEquals(400, refused(with("X", "Content-Length: 0", "Content-Length: 1")).status());
+    assertEquals(KEY, ServerHandshake.validate(with("X", "Content-Length: 0")).key());
+  }
+
+  @Test
   void serverRefusesBadKeys() throws Exception {
     List<String[]> keys =
         List.of(
