@@ -26,12 +26,12 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The client's side of one opening handshake (RFC 6455 §4.1): writes the upgrade request and
- * checks the server's response against it. One instance per connection attempt, because each
- * attempt needs a fresh {@code Sec-WebSocket-Key}.
+ * The client's side of one opening handshake (RFC 6455 §4.1): writes the upgrade request and checks
+ * the server's response against it. One instance per connection attempt, because each attempt needs
+ * a fresh {@code Sec-WebSocket-Key}.
  *
- * <p>{@link #request()} and {@link #validate} are thread-safe; {@link #feed} holds a decoder and
- * is called by one connection's event-loop thread only.
+ * <p>{@link #request()} and {@link #validate} are thread-safe; {@link #feed} holds a decoder and is
+ * called by one connection's event-loop thread only.
  */
 public final class ClientHandshake {
   private final URI uri;
@@ -50,10 +50,12 @@ public final class ClientHandshake {
     uri = b.uri;
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("ws") && !scheme.equals("wss")) {
-      throw new IllegalArgumentException("A WebSocket URI starts with ws:// or wss://, not " + uri + ".");
+      throw new IllegalArgumentException(
+          "A WebSocket URI starts with ws:// or wss://, not " + uri + ".");
     }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("The WebSocket URI " + uri + " has no host (or one Java cannot parse).");
+      throw new IllegalArgumentException(
+          "The WebSocket URI " + uri + " has no host (or one Java cannot parse).");
     }
     if (uri.getRawFragment() != null) {
       throw new IllegalArgumentException("A WebSocket URI may not have a fragment: " + uri + ".");
@@ -87,7 +89,8 @@ public final class ClientHandshake {
     Set<String> seen = new HashSet<>();
     for (String subprotocol : offered) {
       if (!Http.isToken(subprotocol)) {
-        throw new IllegalArgumentException("Subprotocol \"" + subprotocol + "\" is not an HTTP token.");
+        throw new IllegalArgumentException(
+            "Subprotocol \"" + subprotocol + "\" is not an HTTP token.");
       }
       if (!seen.add(subprotocol)) {
         throw new IllegalArgumentException("Subprotocol \"" + subprotocol + "\" is offered twice.");
@@ -141,18 +144,20 @@ public final class ClientHandshake {
             .header(CONNECTION, UPGRADE_OPTION)
             .header(SEC_WEBSOCKET_KEY, key)
             .headers(extra);
-    if (!subprotocols.isEmpty()) writer.header(SEC_WEBSOCKET_PROTOCOL, String.join(", ", subprotocols));
+    if (!subprotocols.isEmpty()) {
+      writer.header(SEC_WEBSOCKET_PROTOCOL, String.join(", ", subprotocols));
+    }
     if (extensions != null) writer.header(SEC_WEBSOCKET_EXTENSIONS, extensions);
     return writer.header(SEC_WEBSOCKET_VERSION, WebSocketProtocol.VERSION).finish();
   }
 
   /**
-   * Reads the server's response head from {@code in} and validates it. Bytes after the head,
-   * the server's first frames, stay in {@code in}.
+   * Reads the server's response head from {@code in} and validates it. Bytes after the head, the
+   * server's first frames, stay in {@code in}.
    *
    * @return the agreement once the whole head has arrived; null while more bytes are needed
-   * @throws HandshakeFailedException if the response is malformed, too large, or refuses or
-   *     breaks the handshake
+   * @throws HandshakeFailedException if the response is malformed, too large, or refuses or breaks
+   *     the handshake
    */
   public HandshakeResult feed(ByteBuffer in) throws HandshakeFailedException {
     HttpHead.Response response;
@@ -168,15 +173,17 @@ public final class ClientHandshake {
   /**
    * Checks the server's response head against this request (§4.1, the client's checks).
    *
-   * @throws HandshakeFailedException if the server refused the upgrade or answered in a way
-   *     that breaks the handshake
+   * @throws HandshakeFailedException if the server refused the upgrade or answered in a way that
+   *     breaks the handshake
    */
   public HandshakeResult validate(HttpHead.Response response) throws HandshakeFailedException {
     if (response.status() != 101) {
       String location = response.headers().first("Location").map(l -> " (to " + l + ")").orElse("");
       throw fail(
           response,
-          "The server answered " + response.statusText() + location
+          "The server answered "
+              + response.statusText()
+              + location
               + " instead of 101 Switching Protocols; it refused the WebSocket upgrade.");
     }
     Headers headers = response.headers();
@@ -191,24 +198,30 @@ public final class ClientHandshake {
     if (accepts.size() != 1 || !accepts.get(0).equals(expected)) {
       throw fail(
           response,
-          "The server's Sec-WebSocket-Accept is " + (accepts.isEmpty() ? "missing" : accepts)
-              + " but must be " + expected + "; the server, or a proxy, does not speak WebSocket.");
+          "The server's Sec-WebSocket-Accept is "
+              + (accepts.isEmpty() ? "missing" : accepts)
+              + " but must be "
+              + expected
+              + "; the server, or a proxy, does not speak WebSocket.");
     }
-    return new HandshakeResult(
-        chosenSubprotocol(response), acceptedExtensions(response), headers);
+    return new HandshakeResult(chosenSubprotocol(response), acceptedExtensions(response), headers);
   }
 
   private String chosenSubprotocol(HttpHead.Response response) throws HandshakeFailedException {
     List<String> chosen = response.headers().all(SEC_WEBSOCKET_PROTOCOL);
     if (chosen.isEmpty()) return "";
     if (subprotocols.isEmpty()) {
-      throw fail(response, "The server chose subprotocol " + chosen + " although none was offered.");
+      throw fail(
+          response, "The server chose subprotocol " + chosen + " although none was offered.");
     }
     if (chosen.size() != 1 || !subprotocols.contains(chosen.get(0))) {
       throw fail(
           response,
-          "The server chose subprotocol " + chosen + ", which is not one of the offered "
-              + subprotocols + ".");
+          "The server chose subprotocol "
+              + chosen
+              + ", which is not one of the offered "
+              + subprotocols
+              + ".");
     }
     return chosen.get(0);
   }
@@ -217,7 +230,9 @@ public final class ClientHandshake {
     List<String> values = response.headers().all(SEC_WEBSOCKET_EXTENSIONS);
     Extensions accepted = Extensions.parse(values);
     if (accepted.isMalformed()) {
-      throw fail(response, "The server's extension header is malformed: " + accepted.error().orElseThrow());
+      throw fail(
+          response,
+          "The server's extension header is malformed: " + accepted.error().orElseThrow());
     }
     Set<String> seen = new HashSet<>();
     for (String name : accepted.names()) {
@@ -267,8 +282,8 @@ public final class ClientHandshake {
     }
 
     /**
-     * Source of the key's 16 random bytes; a {@link SecureRandom} by default. Tests inject a
-     * fixed source to get byte-exact requests.
+     * Source of the key's 16 random bytes; a {@link SecureRandom} by default. Tests inject a fixed
+     * source to get byte-exact requests.
      */
     public Builder random(Random random) {
       this.random = Objects.requireNonNull(random, "random");
@@ -284,9 +299,9 @@ public final class ClientHandshake {
     /**
      * The handshake, with a fresh key.
      *
-     * @throws IllegalArgumentException if the URI is not ws or wss with a host and no fragment,
-     *     a subprotocol is not a token or repeated, the extension offer is malformed, or a
-     *     header names a field the handshake writes itself
+     * @throws IllegalArgumentException if the URI is not ws or wss with a host and no fragment, a
+     *     subprotocol is not a token or repeated, the extension offer is malformed, or a header
+     *     names a field the handshake writes itself
      */
     public ClientHandshake build() {
       if (random == null) random = new SecureRandom();

@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One element of a {@code Sec-WebSocket-Extensions} header: an extension name and its parameters
- * in the order written, e.g. {@code permessage-deflate; client_max_window_bits; server_max_window_bits=10}.
- * Duplicate parameters are kept so a negotiator can decline them, as RFC 7692 §7 requires.
+ * One element of a {@code Sec-WebSocket-Extensions} header: an extension name and its parameters in
+ * the order written, e.g. {@code permessage-deflate; client_max_window_bits;
+ * server_max_window_bits=10}. Duplicate parameters are kept so a negotiator can decline them, as
+ * RFC 7692 §7 requires.
  *
  * @param name the extension token, as written
  * @param params the parameters in order, duplicates included

@@ -8,9 +8,9 @@ import java.util.Optional;
 /**
  * The parsed {@code Sec-WebSocket-Extensions} header fields of a handshake (RFC 6455 §9.1).
  *
- * <p>Parsing never throws. A malformed header yields {@link #isMalformed()} with no offers and
- * the reason in {@link #error()}: a server then declines every extension and goes on with the
- * handshake (RFC 7692 §7), a client fails the connection.
+ * <p>Parsing never throws. A malformed header yields {@link #isMalformed()} with no offers and the
+ * reason in {@link #error()}: a server then declines every extension and goes on with the handshake
+ * (RFC 7692 §7), a client fails the connection.
  *
  * @param offers the extensions in the order written, all header fields concatenated
  * @param error why the header is malformed; empty when it parsed
@@ -60,8 +60,8 @@ public record Extensions(List<ExtensionOffer> offers, Optional<String> error) {
 
   /**
    * A recursive-descent parser of {@code 1#extension} with optional whitespace around every
-   * separator, as the implied linear whitespace of RFC 6455's ABNF allows. Empty list elements
-   * are skipped (RFC 9110 §5.6.1). Throws IllegalArgumentException with a readable reason.
+   * separator, as the implied linear whitespace of RFC 6455's ABNF allows. Empty list elements are
+   * skipped (RFC 9110 §5.6.1). Throws IllegalArgumentException with a readable reason.
    */
   private static final class Parser {
     private final String s;
@@ -102,7 +102,11 @@ public record Extensions(List<ExtensionOffer> offers, Optional<String> error) {
         if (pos < s.length() && peek() == '=') {
           pos++;
           skipOws();
-          value = Optional.of(pos < s.length() && peek() == '"' ? quoted(param) : token("a value for " + param));
+          value =
+              Optional.of(
+                  pos < s.length() && peek() == '"'
+                      ? quoted(param)
+                      : token("a value for " + param));
           skipOws();
         }
         params.add(new ExtensionOffer.Param(param, value));

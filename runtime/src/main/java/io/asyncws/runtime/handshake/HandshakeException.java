@@ -3,9 +3,9 @@ package io.asyncws.runtime.handshake;
 import java.util.Objects;
 
 /**
- * A server refuses an opening handshake: the HTTP status to answer with, a sentence saying why,
- * and header fields the answer must carry ({@code Sec-WebSocket-Version: 13} with a 426, {@code
- * Allow: GET} with a 405). {@link ServerHandshake#errorResponse(HandshakeException)} turns it into
+ * A server refuses an opening handshake: the HTTP status to answer with, a sentence saying why, and
+ * header fields the answer must carry ({@code Sec-WebSocket-Version: 13} with a 426, {@code Allow:
+ * GET} with a 405). {@link ServerHandshake#errorResponse(HandshakeException)} turns it into
  * response bytes. An application's handshake hook may throw one with any 4xx or 5xx status, e.g.
  * 403 for a foreign {@code Origin}.
  */
@@ -28,7 +28,8 @@ public final class HandshakeException extends Exception {
   public HandshakeException(int status, String message, Headers headers) {
     super(Objects.requireNonNull(message, "message"), null, false, false);
     if (status < 400 || status > 599) {
-      throw new IllegalArgumentException("A refusal needs a 4xx or 5xx status, not " + status + ".");
+      throw new IllegalArgumentException(
+          "A refusal needs a 4xx or 5xx status, not " + status + ".");
     }
     this.status = status;
     this.headers = Objects.requireNonNull(headers, "headers");

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * A client's opening handshake failed: the server refused the upgrade (its status is in {@link
- * #status()}), or its response broke RFC 6455 §4.1 and the connection must be dropped. The
- * message says which, in words a user can act on.
+ * #status()}), or its response broke RFC 6455 §4.1 and the connection must be dropped. The message
+ * says which, in words a user can act on.
  */
 public final class HandshakeFailedException extends Exception {
   private static final long serialVersionUID = 1L;

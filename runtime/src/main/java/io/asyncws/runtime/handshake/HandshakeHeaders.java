@@ -27,11 +27,15 @@ public final class HandshakeHeaders {
 
   /** The {@code Upgrade} token naming the protocol, compared ignoring case (§4.2.1). */
   public static final String WEBSOCKET = "websocket";
-  /** The {@code Connection} option that must accompany an {@code Upgrade} header (RFC 9110 §7.8). */
+
+  /**
+   * The {@code Connection} option that must accompany an {@code Upgrade} header (RFC 9110 §7.8).
+   */
   public static final String UPGRADE_OPTION = "Upgrade";
 
   /** Bytes of nonce a {@code Sec-WebSocket-Key} encodes (§4.1). */
   public static final int KEY_NONCE_BYTES = 16;
+
   /** Characters of base64 for 16 bytes: two padding characters included. */
   public static final int KEY_LENGTH = 24;
 
@@ -41,9 +45,16 @@ public final class HandshakeHeaders {
    */
   static final Set<String> RESERVED =
       Set.of(
-          "host", "upgrade", "connection", "sec-websocket-key", "sec-websocket-accept",
-          "sec-websocket-version", "sec-websocket-protocol", "sec-websocket-extensions",
-          "content-length", "transfer-encoding");
+          "host",
+          "upgrade",
+          "connection",
+          "sec-websocket-key",
+          "sec-websocket-accept",
+          "sec-websocket-version",
+          "sec-websocket-protocol",
+          "sec-websocket-extensions",
+          "content-length",
+          "transfer-encoding");
 
   /** Whether an application may not set {@code name} itself. */
   static boolean isReserved(String name) {

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * HTTP header fields in the order they were received or added. Names compare case-insensitively;
- * a name may occur more than once. Immutable and thread-safe; build one with {@link #builder()}.
+ * HTTP header fields in the order they were received or added. Names compare case-insensitively; a
+ * name may occur more than once. Immutable and thread-safe; build one with {@link #builder()}.
  *
  * <p>Names are HTTP tokens and values hold no CR, LF or other control character but HTAB, so a
  * {@code Headers} can be written onto the wire without risk of splitting a response. Values are
@@ -88,8 +88,8 @@ public final class Headers {
   /**
    * The comma-separated list elements of every field named {@code name}: {@code Connection:
    * keep-alive, Upgrade} gives {@code [keep-alive, Upgrade]}. Elements are trimmed and empty ones
-   * dropped, as RFC 9110 §5.6.1 asks of recipients. Quoted strings are not recognised; use this
-   * for headers whose elements are tokens.
+   * dropped, as RFC 9110 §5.6.1 asks of recipients. Quoted strings are not recognised; use this for
+   * headers whose elements are tokens.
    */
   public List<String> tokens(String name) {
     List<String> result = new ArrayList<>();
@@ -162,8 +162,8 @@ public final class Headers {
     /**
      * Appends a field. Leading and trailing spaces and tabs of {@code value} are removed.
      *
-     * @throws IllegalArgumentException if {@code name} is not an HTTP token or {@code value}
-     *     holds a control character other than HTAB or a character above U+00FF
+     * @throws IllegalArgumentException if {@code name} is not an HTTP token or {@code value} holds
+     *     a control character other than HTAB or a character above U+00FF
      */
     public Builder add(String name, String value) {
       checkName(name);
@@ -215,8 +215,13 @@ public final class Headers {
         char c = value.charAt(i);
         if (!Http.isFieldValueChar(c)) {
           throw new IllegalArgumentException(
-              "Value of header " + name + " holds the forbidden character U+"
-                  + String.format("%04X", (int) c) + " at index " + i + ".");
+              "Value of header "
+                  + name
+                  + " holds the forbidden character U+"
+                  + String.format("%04X", (int) c)
+                  + " at index "
+                  + i
+                  + ".");
         }
       }
     }

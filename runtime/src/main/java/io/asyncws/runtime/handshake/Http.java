@@ -4,7 +4,10 @@ package io.asyncws.runtime.handshake;
 final class Http {
   private Http() {}
 
-  /** Whether {@code c} is a {@code tchar}: any visible ASCII but the delimiters {@code "(),/:;<=>?@[\]{}}. */
+  /**
+   * Whether {@code c} is a {@code tchar}: any visible ASCII but the delimiters {@code
+   * "(),/:;<=>?@[\]{}}.
+   */
   static boolean isTokenChar(int c) {
     if (c <= 0x20 || c >= 0x7F) return false;
     return "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
@@ -32,7 +35,10 @@ final class Http {
     return c == ' ' || c == '\t';
   }
 
-  /** {@code s} without leading and trailing SP and HTAB; unlike {@link String#trim()} keeps other controls. */
+  /**
+   * {@code s} without leading and trailing SP and HTAB; unlike {@link String#trim()} keeps other
+   * controls.
+   */
   static String trimOws(String s) {
     int start = 0;
     int end = s.length();
@@ -41,11 +47,19 @@ final class Http {
     return s.substring(start, end);
   }
 
-  /** The usual reason phrase of {@code status}; the phrase carries no meaning on the wire (RFC 9112 §4). */
+  /**
+   * The usual reason phrase of {@code status}; the phrase carries no meaning on the wire (RFC 9112
+   * §4).
+   */
   static String reasonPhrase(int status) {
     return switch (status) {
       case 101 -> "Switching Protocols";
       case 200 -> "OK";
+      case 301 -> "Moved Permanently";
+      case 302 -> "Found";
+      case 303 -> "See Other";
+      case 307 -> "Temporary Redirect";
+      case 308 -> "Permanent Redirect";
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
       case 403 -> "Forbidden";
@@ -62,7 +76,7 @@ final class Http {
       case 502 -> "Bad Gateway";
       case 503 -> "Service Unavailable";
       case 505 -> "HTTP Version Not Supported";
-      default -> status >= 500 ? "Server Error" : status >= 400 ? "Client Error" : "Status";
+      default -> status >= 500 ? "Server Error" : status >= 400 ? "Client Error" : "Redirection";
     };
   }
 }

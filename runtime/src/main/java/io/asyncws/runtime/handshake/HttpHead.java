@@ -54,8 +54,7 @@ public sealed interface HttpHead permits HttpHead.Request, HttpHead.Response {
    * @param reason the reason phrase, possibly empty; it carries no meaning
    * @param headers the header fields
    */
-  record Response(String version, int status, String reason, Headers headers)
-      implements HttpHead {
+  record Response(String version, int status, String reason, Headers headers) implements HttpHead {
     public Response {
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(reason, "reason");

@@ -8,12 +8,12 @@ import java.util.function.BiFunction;
 /**
  * Reads an HTTP/1.1 message head from bytes that arrive in pieces, as NIO delivers them.
  *
- * <p>{@link #feed(ByteBuffer)} consumes bytes up to and including the empty line that ends the
- * head and not one byte more, so frames a peer sends right behind its handshake stay in the
- * caller's buffer.
+ * <p>{@link #feed(ByteBuffer)} consumes bytes up to and including the empty line that ends the head
+ * and not one byte more, so frames a peer sends right behind its handshake stay in the caller's
+ * buffer.
  *
- * <p>The parser is strict, because a WebSocket peer that cannot frame HTTP correctly will not
- * frame WebSocket correctly either, and lenient parsing is how request smuggling starts:
+ * <p>The parser is strict, because a WebSocket peer that cannot frame HTTP correctly will not frame
+ * WebSocket correctly either, and lenient parsing is how request smuggling starts:
  *
  * <ul>
  *   <li>Lines end with CRLF. A bare LF or a CR not followed by LF is a 400: RFC 9112 §2.2 allows
@@ -28,8 +28,8 @@ import java.util.function.BiFunction;
  * </ul>
  *
  * <p>Errors are {@link HandshakeException}s carrying the status a server answers with; a client
- * reports them as a malformed response. After an error or a complete head the decoder is spent.
- * Not thread-safe: one connection's event-loop thread feeds it.
+ * reports them as a malformed response. After an error or a complete head the decoder is spent. Not
+ * thread-safe: one connection's event-loop thread feeds it.
  *
  * @param <H> the kind of head: {@link HttpHead.Request} or {@link HttpHead.Response}
  */
@@ -72,7 +72,9 @@ public final class HttpHeadDecoder<H extends HttpHead> {
    */
   public static HttpHeadDecoder<HttpHead.Request> forRequests(int maxBytes, int maxHeaders) {
     return new HttpHeadDecoder<>(
-        true, (start, h) -> new HttpHead.Request(start[0], start[1], start[2], h), maxBytes,
+        true,
+        (start, h) -> new HttpHead.Request(start[0], start[1], start[2], h),
+        maxBytes,
         maxHeaders);
   }
 
@@ -112,7 +114,8 @@ public final class HttpHeadDecoder<H extends HttpHead> {
 
   private H accept(byte b) throws HandshakeException {
     if (++consumed > maxBytes) {
-      throw new HandshakeException(431, "The HTTP head exceeds the limit of " + maxBytes + " bytes.");
+      throw new HandshakeException(
+          431, "The HTTP head exceeds the limit of " + maxBytes + " bytes.");
     }
     if (sawCr) {
       if (b != LF) throw badRequest("A CR is not followed by LF.");
@@ -124,7 +127,9 @@ public final class HttpHeadDecoder<H extends HttpHead> {
     } else if (b == LF) {
       throw badRequest("A line ends with a bare LF instead of CRLF.");
     } else {
-      if (lineLength == line.length) line = Arrays.copyOf(line, Math.min(line.length * 2, maxBytes));
+      if (lineLength == line.length) {
+        line = Arrays.copyOf(line, Math.min(line.length * 2, maxBytes));
+      }
       line[lineLength++] = b;
     }
     return null;
@@ -141,7 +146,8 @@ public final class HttpHeadDecoder<H extends HttpHead> {
     }
     if (length == 0) return build.apply(startLine, headers.build());
     if (++headerCount > maxHeaders) {
-      throw new HandshakeException(431, "The HTTP head has more than " + maxHeaders + " header fields.");
+      throw new HandshakeException(
+          431, "The HTTP head has more than " + maxHeaders + " header fields.");
     }
     headerField(length);
     return null;

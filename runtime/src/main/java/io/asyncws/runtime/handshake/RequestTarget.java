@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The path and query of a request target, split and percent-decoded.
  *
- * <p>Splitting is done by hand rather than with {@link java.net.URI}: browsers send characters
- * such as {@code |} and {@code {}} unescaped in queries, which {@code URI} rejects.
+ * <p>Splitting is done by hand rather than with {@link java.net.URI}: browsers send characters such
+ * as {@code |} and {@code {}} unescaped in queries, which {@code URI} rejects.
  *
  * @param rawPath the path, still percent-encoded; "/" at least
  * @param path the path decoded as UTF-8; {@code +} stays a plus
@@ -34,10 +34,13 @@ record RequestTarget(
     if (!rest.startsWith("/")) {
       int schemeEnd = rest.indexOf("://");
       if (schemeEnd <= 0 || !isScheme(rest.substring(0, schemeEnd))) {
-        throw new HandshakeException(400, "The request target \"" + target + "\" is neither a path nor an absolute URI.");
+        throw new HandshakeException(
+            400, "The request target \"" + target + "\" is neither a path nor an absolute URI.");
       }
       int authorityEnd = schemeEnd + 3;
-      while (authorityEnd < rest.length() && "/?".indexOf(rest.charAt(authorityEnd)) < 0) authorityEnd++;
+      while (authorityEnd < rest.length() && "/?".indexOf(rest.charAt(authorityEnd)) < 0) {
+        authorityEnd++;
+      }
       rest = rest.substring(authorityEnd);
       if (!rest.startsWith("/")) rest = "/" + rest;
     }
@@ -54,7 +57,11 @@ record RequestTarget(
     if (!Character.isLetter(s.charAt(0))) return false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "+-.".indexOf(c) >= 0;
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "+-.".indexOf(c) >= 0;
       if (!ok) return false;
     }
     return true;
@@ -82,7 +89,10 @@ record RequestTarget(
       if (c == '%') {
         int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
         int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
-        if (lo < 0) throw new HandshakeException(400, "The request target has a broken percent-escape: \"" + s + "\".");
+        if (lo < 0) {
+          throw new HandshakeException(
+              400, "The request target has a broken percent-escape: \"" + s + "\".");
+        }
         bytes.write(hi << 4 | lo);
         i += 2;
       } else {
@@ -97,7 +107,8 @@ record RequestTarget(
           .decode(ByteBuffer.wrap(bytes.toByteArray()))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new HandshakeException(400, "The request target decodes to invalid UTF-8: \"" + s + "\".");
+      throw new HandshakeException(
+          400, "The request target decodes to invalid UTF-8: \"" + s + "\".");
     }
   }
 }

@@ -21,17 +21,18 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The server's side of the opening handshake (RFC 6455 §4.2): checks a client's upgrade request
- * and writes the {@code 101} that accepts it or the error response that refuses it. Pure
- * functions of their arguments; thread-safe.
+ * The server's side of the opening handshake (RFC 6455 §4.2): checks a client's upgrade request and
+ * writes the {@code 101} that accepts it or the error response that refuses it. Pure functions of
+ * their arguments; thread-safe.
  *
  * <p>Which status answers which fault:
  *
  * <ul>
  *   <li>405 with {@code Allow: GET}: a method other than {@code GET}.
- *   <li>400: HTTP/1.0 or older (§4.1 requires HTTP/1.1); a missing, repeated or empty {@code
- *       Host}; no {@code upgrade} option in {@code Connection}; a missing, repeated or malformed
- *       {@code Sec-WebSocket-Key}; a subprotocol that is not a token; a malformed target.
+ *   <li>400: HTTP/1.0 or older (§4.1 requires HTTP/1.1); a missing, repeated or empty {@code Host};
+ *       no {@code upgrade} option in {@code Connection}; a body ({@code Content-Length} other than
+ *       0, or {@code Transfer-Encoding}); a missing, repeated or malformed {@code
+ *       Sec-WebSocket-Key}; a subprotocol that is not a token; a malformed target.
  *   <li>505: HTTP/2 or later on an HTTP/1 connection.
  *   <li>426 with {@code Upgrade: websocket} and {@code Sec-WebSocket-Version: 13}: no {@code
  *       websocket} token in {@code Upgrade} (a plain HTTP request to a WebSocket endpoint), or a
@@ -48,8 +49,7 @@ public final class ServerHandshake {
 
   /** What a 426 carries: the protocol to upgrade to and the one version we speak. */
   private static final Headers UPGRADE_REQUIRED =
-      Headers.of(
-          SEC_WEBSOCKET_VERSION, WebSocketProtocol.VERSION, UPGRADE, WEBSOCKET);
+      Headers.of(SEC_WEBSOCKET_VERSION, WebSocketProtocol.VERSION, UPGRADE, WEBSOCKET);
 
   /**
    * Checks that {@code request} is a WebSocket upgrade this server can accept.
@@ -88,10 +88,14 @@ public final class ServerHandshake {
     if (versions.size() != 1 || !versions.get(0).equals(WebSocketProtocol.VERSION)) {
       throw new HandshakeException(
           426,
-          "Sec-WebSocket-Version must be " + WebSocketProtocol.VERSION + ", not "
-              + (versions.isEmpty() ? "absent" : String.join(", ", versions)) + ".",
+          "Sec-WebSocket-Version must be "
+              + WebSocketProtocol.VERSION
+              + ", not "
+              + (versions.isEmpty() ? "absent" : String.join(", ", versions))
+              + ".",
           UPGRADE_REQUIRED);
     }
+    checkNoBody(headers);
     String key = validKey(headers);
     List<String> subprotocols = headers.tokens(SEC_WEBSOCKET_PROTOCOL);
     for (String subprotocol : subprotocols) {
@@ -114,12 +118,25 @@ public final class ServerHandshake {
         Extensions.parse(headers.all(SEC_WEBSOCKET_EXTENSIONS)));
   }
 
+  /**
+   * Refuses a request body: the bytes after the head are WebSocket frames, so a body would be read
+   * as frames, and a proxy that framed it differently could smuggle frames past itself.
+   */
+  private static void checkNoBody(Headers headers) throws HandshakeException {
+    boolean emptyOrAbsent = headers.all("Content-Length").stream().allMatch("0"::equals);
+    if (!emptyOrAbsent || headers.count("Transfer-Encoding") > 0) {
+      throw new HandshakeException(
+          400, "A WebSocket upgrade request must not have a body (Content-Length or chunked).");
+    }
+  }
+
   /** The one {@code Sec-WebSocket-Key}, which must be the canonical base64 of 16 bytes (§4.1). */
   private static String validKey(Headers headers) throws HandshakeException {
     List<String> keys = headers.all(SEC_WEBSOCKET_KEY);
     if (keys.size() != 1) {
       throw new HandshakeException(
-          400, "The request must have exactly one Sec-WebSocket-Key header, not " + keys.size() + ".");
+          400,
+          "The request must have exactly one Sec-WebSocket-Key header, not " + keys.size() + ".");
     }
     String key = keys.get(0);
     byte[] nonce;
@@ -146,15 +163,18 @@ public final class ServerHandshake {
    * @param extensions the {@code Sec-WebSocket-Extensions} value accepting some of the offered
    *     extensions, or null or empty for none
    * @param extra further header fields, e.g. {@code Set-Cookie}; may not name a handshake field
-   * @throws IllegalArgumentException if the subprotocol or an extension was not offered, or
-   *     {@code extra} names a field the handshake writes itself
+   * @throws IllegalArgumentException if the subprotocol or an extension was not offered, or {@code
+   *     extra} names a field the handshake writes itself
    */
   public static ByteBuffer acceptResponse(
       UpgradeRequest request, String subprotocol, String extensions, Headers extra) {
     if (subprotocol != null && !request.subprotocols().contains(subprotocol)) {
       throw new IllegalArgumentException(
-          "Subprotocol \"" + subprotocol + "\" was not offered; the client offered "
-              + request.subprotocols() + ".");
+          "Subprotocol \""
+              + subprotocol
+              + "\" was not offered; the client offered "
+              + request.subprotocols()
+              + ".");
     }
     boolean hasExtensions = extensions != null && !extensions.isEmpty();
     if (hasExtensions) checkAcceptedExtensions(request, extensions);
@@ -184,8 +204,11 @@ public final class ServerHandshake {
     for (ExtensionOffer offer : accepted.offers()) {
       if (!request.extensions().contains(offer.name())) {
         throw new IllegalArgumentException(
-            "Extension " + offer.name() + " was not offered; the client offered "
-                + request.extensions().names() + ".");
+            "Extension "
+                + offer.name()
+                + " was not offered; the client offered "
+                + request.extensions().names()
+                + ".");
       }
     }
   }
@@ -197,19 +220,20 @@ public final class ServerHandshake {
 
   /**
    * A response refusing a handshake with any status, as an application's handshake hook may (403
-   * for a foreign origin, 404 for an unknown path, a 3xx redirect). The connection closes after
-   * it, so it says {@code Connection: close}; the body is sent as UTF-8 text unless {@code extra}
-   * sets {@code Content-Type}.
+   * for a foreign origin, 404 for an unknown path, a 3xx redirect). The connection closes after it,
+   * so it says {@code Connection: close}; the body is sent as UTF-8 text unless {@code extra} sets
+   * {@code Content-Type}.
    *
    * @param status a status in 300-599
    * @param extra header fields to send, e.g. {@code Location} or {@code WWW-Authenticate}
    * @param body the body text
-   * @throws IllegalArgumentException if {@code status} is out of range or {@code extra} sets
-   *     {@code Connection}, {@code Content-Length} or {@code Transfer-Encoding}
+   * @throws IllegalArgumentException if {@code status} is out of range or {@code extra} sets {@code
+   *     Connection}, {@code Content-Length} or {@code Transfer-Encoding}
    */
   public static ByteBuffer rejectResponse(int status, Headers extra, String body) {
     if (status < 300 || status > 599) {
-      throw new IllegalArgumentException("A refusal needs a status in 300-599, not " + status + ".");
+      throw new IllegalArgumentException(
+          "A refusal needs a status in 300-599, not " + status + ".");
     }
     for (String framing : List.of(CONNECTION, "Content-Length", "Transfer-Encoding")) {
       if (extra.count(framing) > 0) {

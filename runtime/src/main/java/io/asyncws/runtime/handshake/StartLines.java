@@ -21,7 +21,9 @@ final class StartLines {
     if (target.isEmpty()) throw bad("The request target is empty.");
     for (int i = 0; i < target.length(); i++) {
       char c = target.charAt(i);
-      if (c <= 0x20 || c >= 0x7F) throw bad("The request target holds a byte that is not visible ASCII.");
+      if (c <= 0x20 || c >= 0x7F) {
+        throw bad("The request target holds a byte that is not visible ASCII.");
+      }
     }
     checkVersion(version);
     return new String[] {method, target, version};
@@ -30,7 +32,9 @@ final class StartLines {
   /** {@code HTTP-version SP status-code [SP reason-phrase]} into version, status and reason. */
   static String[] response(String line) throws HandshakeException {
     // "HTTP/1.1 101" is 12 characters; some servers omit the space before an empty reason.
-    if (line.length() < 12 || line.charAt(8) != ' ' || (line.length() > 12 && line.charAt(12) != ' ')) {
+    if (line.length() < 12
+        || line.charAt(8) != ' '
+        || (line.length() > 12 && line.charAt(12) != ' ')) {
       throw bad("The status line is not \"HTTP/1.1 STATUS REASON\": \"" + line + "\".");
     }
     String version = line.substring(0, 8);
@@ -38,10 +42,14 @@ final class StartLines {
     String reason = line.length() > 12 ? line.substring(13) : "";
     checkVersion(version);
     for (int i = 0; i < 3; i++) {
-      if (!isDigit(status.charAt(i))) throw bad("The status code is not three digits: \"" + line + "\".");
+      if (!isDigit(status.charAt(i))) {
+        throw bad("The status code is not three digits: \"" + line + "\".");
+      }
     }
     for (int i = 0; i < reason.length(); i++) {
-      if (!Http.isFieldValueChar(reason.charAt(i))) throw bad("The reason phrase holds a control character.");
+      if (!Http.isFieldValueChar(reason.charAt(i))) {
+        throw bad("The reason phrase holds a control character.");
+      }
     }
     return new String[] {version, status, reason};
   }

@@ -15,15 +15,15 @@ import java.util.Optional;
  * @param rawPath the path, still percent-encoded: {@code /chat/r%C3%A9union}
  * @param path the path, percent-decoded as UTF-8: {@code /chat/réunion}
  * @param rawQuery the query after {@code ?}, still encoded; empty when there is none
- * @param queryParameters the query parameters decoded as a form ({@code +} is a space), in order
- *     of first appearance, each with all its values
+ * @param queryParameters the query parameters decoded as a form ({@code +} is a space), in order of
+ *     first appearance, each with all its values
  * @param headers every header field of the request
  * @param origin the {@code Origin} header; browsers always send it, other clients rarely do
  * @param key the {@code Sec-WebSocket-Key}, already checked to encode 16 bytes
- * @param subprotocols the subprotocols offered in {@code Sec-WebSocket-Protocol}, in the
- *     client's order of preference
- * @param extensions the offered extensions; possibly {@link Extensions#isMalformed() malformed},
- *     in which case every extension is declined
+ * @param subprotocols the subprotocols offered in {@code Sec-WebSocket-Protocol}, in the client's
+ *     order of preference
+ * @param extensions the offered extensions; possibly {@link Extensions#isMalformed() malformed}, in
+ *     which case every extension is declined
  */
 public record UpgradeRequest(
     String target,

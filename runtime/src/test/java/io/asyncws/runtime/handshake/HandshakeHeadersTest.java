@@ -11,7 +11,8 @@ class HandshakeHeadersTest {
   @Test
   void acceptKeyMatchesRfc6455Example() {
     // RFC 6455 §1.3: the key is base64 of "the sample nonce"; SHA-1 b37a4f2c...b2bec4ea.
-    assertEquals("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", HandshakeHeaders.acceptKey("dGhlIHNhbXBsZSBub25jZQ=="));
+    assertEquals(
+        "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", HandshakeHeaders.acceptKey("dGhlIHNhbXBsZSBub25jZQ=="));
   }
 
   @Test

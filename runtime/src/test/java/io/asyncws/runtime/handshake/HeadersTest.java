@@ -66,7 +66,8 @@ class HeadersTest {
 
   @Test
   void builderRejectsValuesThatWouldSplitTheMessage() {
-    for (String value : List.of("a\r\nInjected: yes", "a\nb", "a\rb", "nul\0", "del\u007f", "\u20ac")) {
+    for (String value :
+        List.of("a\r\nInjected: yes", "a\nb", "a\rb", "nul\0", "del\u007f", "\u20ac")) {
       assertThrows(IllegalArgumentException.class, () -> Headers.builder().add("X", value), value);
     }
     assertEquals("caf\u00e9\tbar", Headers.of("X", "caf\u00e9\tbar").value(0));
