@@ -132,6 +132,11 @@ public final class ExternalPeer implements AutoCloseable {
     }
   }
 
+  /** The last line printed, or "" if there is none. */
+  public String lastLine() {
+    return lastLineStartingWith("");
+  }
+
   /** The last line starting with {@code prefix}, or "" if there is none. */
   public String lastLineStartingWith(String prefix) {
     List<String> lines = output();

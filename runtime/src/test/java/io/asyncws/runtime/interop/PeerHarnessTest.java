@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -49,9 +50,14 @@ class PeerHarnessTest {
 
   /** Runs a script send client against {@code server} and asserts it verified every echo. */
   private static void assertSendClientPasses(URI server, Function<URI, ExternalPeer> client) throws Exception {
+    assertSendClientPasses(server, PLAN, client);
+  }
+
+  private static void assertSendClientPasses(URI server, MessagePlan plan, Function<URI, ExternalPeer> client)
+      throws Exception {
     try (ExternalPeer peer = client.apply(server)) {
       int status = peer.awaitExit(RUN_TIMEOUT);
-      assertEquals("OK " + PLAN.messages().size(), peer.lastLineStartingWith(""), () -> "output: " + peer.output());
+      assertEquals("OK " + plan.messages().size(), peer.lastLine(), () -> "output: " + peer.output());
       assertEquals(0, status);
     }
   }
@@ -106,7 +112,7 @@ class PeerHarnessTest {
   @ValueSource(ints = {0, FRAGMENT})
   void nodeAndPythonEchoClientsEchoWhatJettyServerSends(int fragment) throws Exception {
     for (Function<URI, ExternalPeer> echoClient :
-        java.util.List.<Function<URI, ExternalPeer>>of(Peers::nodeEchoClient, Peers::pythonEchoClient)) {
+        List.<Function<URI, ExternalPeer>>of(Peers::nodeEchoClient, Peers::pythonEchoClient)) {
       try (JettySendServer server = JettySendServer.start(plan(fragment));
           ExternalPeer client = echoClient.apply(server.uri())) {
         // Whichever ends first: a client that failed to connect must not leave the server waiting.
@@ -128,6 +134,32 @@ class PeerHarnessTest {
           assertEquals(1, client.awaitExit(RUN_TIMEOUT), () -> "output: " + client.output());
           assertTrue(client.lastLineStartingWith("FAIL").contains("1009"), () -> "output: " + client.output());
         }
+      }
+    }
+  }
+
+  @Test
+  void fragmentedSendsReallyPutSeveralFramesOnTheWire() throws Exception {
+    MessagePlan plan = MessagePlan.parse("t1,b5000").fragmentedBy(FRAGMENT);
+    // Frames per message from each client: Payloads.fragments gives 2 and 5; Python adds an
+    // empty final frame to its 1 and 5 pieces; Node cuts b5000 at exact offsets into 5.
+    try (JettyEchoServer server = JettyEchoServer.start()) {
+      try (FrameCountingProxy proxy = FrameCountingProxy.start(server.uri())) {
+        JdkClientPeer.run(proxy.uri(), plan, RUN_TIMEOUT);
+        assertEquals(List.of(2, 5), proxy.clientFramesPerMessage(), "JDK client");
+        assertEquals(List.of(1, 1), proxy.serverFramesPerMessage(), "Jetty echoes whole messages");
+      }
+      try (FrameCountingProxy proxy = FrameCountingProxy.start(server.uri())) {
+        JettyClientPeer.run(proxy.uri(), plan, RUN_TIMEOUT);
+        assertEquals(List.of(2, 5), proxy.clientFramesPerMessage(), "Jetty client");
+      }
+      try (FrameCountingProxy proxy = FrameCountingProxy.start(server.uri())) {
+        assertSendClientPasses(proxy.uri(), plan, uri -> Peers.nodeSendClient(uri, plan));
+        assertEquals(List.of(2, 5), proxy.clientFramesPerMessage(), "Node client");
+      }
+      try (FrameCountingProxy proxy = FrameCountingProxy.start(server.uri())) {
+        assertSendClientPasses(proxy.uri(), plan, uri -> Peers.pythonSendClient(uri, plan));
+        assertEquals(List.of(2, 6), proxy.clientFramesPerMessage(), "Python client");
       }
     }
   }
