@@ -101,7 +101,7 @@ public final class JdkClientPeer implements WebSocket.Listener {
 
   private void sendNextOrClose(WebSocket ws) {
     if (next == plan.messages().size()) {
-      ws.sendClose(WebSocket.NORMAL_CLOSURE, JettyPlanEndpoint.DONE).whenComplete(this::failOnError);
+      ws.sendClose(WebSocket.NORMAL_CLOSURE, MessagePlan.CLOSE_REASON).whenComplete(this::failOnError);
       return;
     }
     boolean binary = plan.messages().get(next).binary();

@@ -19,9 +19,6 @@ import org.eclipse.jetty.websocket.api.Session;
  * frame at a time); {@link #result()} may be read from any thread.
  */
 public final class JettyPlanEndpoint implements Session.Listener {
-  /** The closing reason a completed plan sends, as the script peers do. */
-  static final String DONE = "done";
-
   private final MessagePlan plan;
   private final CompletableFuture<Integer> result = new CompletableFuture<>();
   private final FrameSender sender = new FrameSender();
@@ -77,7 +74,7 @@ public final class JettyPlanEndpoint implements Session.Listener {
 
   private void sendNextOrClose() {
     if (next == plan.messages().size()) {
-      session.close(1000, DONE, Callback.NOOP);
+      session.close(1000, MessagePlan.CLOSE_REASON, Callback.NOOP);
       return;
     }
     boolean binary = plan.messages().get(next).binary();

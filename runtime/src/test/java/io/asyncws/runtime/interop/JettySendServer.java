@@ -7,7 +7,7 @@ import org.eclipse.jetty.server.Server;
 /**
  * An in-process Jetty 12 server on 127.0.0.1 and a free port that plays a {@link MessagePlan}
  * to the first client that connects (an echo client under test), verifies the echoes and
- * closes with 1000 {@code "done"}. Later connections are refused with an upgrade failure.
+ * closes with 1000 {@value MessagePlan#CLOSE_REASON}. Later connections are refused with an upgrade failure.
  */
 public final class JettySendServer implements AutoCloseable {
   private final Server server;

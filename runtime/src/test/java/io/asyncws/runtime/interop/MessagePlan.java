@@ -12,13 +12,18 @@ import java.util.stream.Collectors;
  * What a sending peer sends and expects echoed: a list of text and binary messages of given
  * sizes, optionally fragmented. Message {@code i} carries {@link Payloads} number {@code i},
  * so every peer, in any language, sends and verifies the same bytes. The same plan is
- * written as a spec such as {@code "t0,b125,t65536"} for the Node and Python peers.
+ * written as a spec such as {@code "t0,b125,t65536"} for the Node and Python peers. A sender
+ * sends a message, waits for its echo and verifies it before the next one, and after the last
+ * echo closes with 1000 {@value #CLOSE_REASON}.
  *
  * @param messages the messages, in sending order
  * @param fragmentSize the largest frame payload of a fragmented message; 0 sends each
  *     message as one frame
  */
 public record MessagePlan(List<Message> messages, int fragmentSize) {
+  /** The reason of the 1000 close a sender sends after the last echo, as the script peers do. */
+  public static final String CLOSE_REASON = "done";
+
   private static final Pattern ITEM = Pattern.compile("([tb])(\\d+)");
 
   /**

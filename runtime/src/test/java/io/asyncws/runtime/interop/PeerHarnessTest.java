@@ -119,7 +119,7 @@ class PeerHarnessTest {
         CompletableFuture.anyOf(server.result(), client.onExit()).get(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertEquals(0, client.awaitExit(RUN_TIMEOUT), () -> "output: " + client.output());
         assertEquals(PLAN.messages().size(), server.result().getNow(-1));
-        assertEquals("CLOSED 1000 done", client.lastLineStartingWith("CLOSED"), () -> "output: " + client.output());
+        assertEquals("CLOSED 1000 " + MessagePlan.CLOSE_REASON, client.lastLineStartingWith("CLOSED"), () -> "output: " + client.output());
       }
     }
   }
@@ -161,6 +161,14 @@ class PeerHarnessTest {
         assertSendClientPasses(proxy.uri(), plan, uri -> Peers.pythonSendClient(uri, plan));
         assertEquals(List.of(2, 6), proxy.clientFramesPerMessage(), "Python client");
       }
+    }
+  }
+
+  @Test
+  void echoServersExitWithStatusZeroOnSigterm() throws Exception {
+    for (ExternalPeer server : new ExternalPeer[] {Peers.nodeEchoServer(), Peers.pythonEchoServer()}) {
+      server.close();
+      assertEquals(0, server.awaitExit(Duration.ofSeconds(1)), () -> server + " output: " + server.output());
     }
   }
 }
