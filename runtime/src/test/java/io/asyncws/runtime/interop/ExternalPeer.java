@@ -94,7 +94,8 @@ public final class ExternalPeer implements AutoCloseable {
     try {
       return port.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      throw new AssertionError(name + " did not print LISTENING within " + timeout + "; output: " + output(), e);
+      throw new AssertionError(name + " did not print LISTENING within " + timeout
+          + " (peers/README.md says what to install); output: " + output(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("Interrupted while waiting for " + name + ".", e);
