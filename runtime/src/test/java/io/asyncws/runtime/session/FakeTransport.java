@@ -47,9 +47,17 @@ final class FakeTransport implements Transport, Scheduler {
     written.add(bytes);
   }
 
+  /** What {@link #overHighWaterMark()} answers; tests set it to play a full write queue. */
+  boolean full;
+
   @Override
   public long bufferedAmount() {
     return 0;
+  }
+
+  @Override
+  public boolean overHighWaterMark() {
+    return full;
   }
 
   @Override
