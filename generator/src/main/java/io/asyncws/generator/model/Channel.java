@@ -1,7 +1,10 @@
 package io.asyncws.generator.model;
 
 import io.asyncws.generator.tree.SourceLocation;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +17,9 @@ import java.util.Optional;
  * @param summary or null
  * @param description or null
  * @param parameters the address parameters in document order
- * @param messages the messages the channel carries (3.x {@code messages}; for 2.x the messages of
- *     its publish and subscribe operations)
+ * @param messages the messages the channel carries by their key in the channel (3.x {@code
+ *     messages}; for 2.x the messages of its publish and subscribe operations by name), in document
+ *     order; one {@link Message} may stand under different keys in different channels
  * @param serverNames the servers the channel is limited to, empty for all servers
  * @param wsBinding the {@code ws} channel binding, or null
  * @param location where the channel stands
@@ -27,14 +31,14 @@ public record Channel(
     String summary,
     String description,
     List<Parameter> parameters,
-    List<Message> messages,
+    Map<String, Message> messages,
     List<String> serverNames,
     WsChannelBinding wsBinding,
     SourceLocation location) {
 
   public Channel {
     parameters = List.copyOf(parameters);
-    messages = List.copyOf(messages);
+    messages = Collections.unmodifiableMap(new LinkedHashMap<>(messages));
     serverNames = List.copyOf(serverNames);
   }
 
@@ -43,8 +47,8 @@ public record Channel(
     return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
-  /** The message with this name (its key in the channel, or its name), if any. */
-  public Optional<Message> message(String name) {
-    return messages.stream().filter(m -> m.name().equals(name)).findFirst();
+  /** The message under this key in the channel, if any. */
+  public Optional<Message> message(String key) {
+    return Optional.ofNullable(messages.get(key));
   }
 }
