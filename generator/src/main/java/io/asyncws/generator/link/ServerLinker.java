@@ -81,7 +81,14 @@ final class ServerLinker {
         if (!(item instanceof MappingNode req)) continue;
         req.entries().forEach((name, entry) -> {
           SecurityScheme scheme = schemesByName.get(name);
-          if (scheme != null) out.add(new SecurityRequirement(scheme, Values.strings(entry.value()), entry.keyLocation()));
+          if (scheme != null) {
+            out.add(new SecurityRequirement(scheme, Values.strings(entry.value()), entry.keyLocation()));
+          } else {
+            context.diagnostics.error(entry.keyLocation(),
+                "Security requirement '" + name + "' names no scheme of components/securitySchemes.",
+                schemesByName.isEmpty() ? "declare it under components/securitySchemes"
+                    : "known schemes: " + String.join(", ", schemesByName.keySet()));
+          }
         });
       } else {
         MappingNode target = context.object(item);
