@@ -1,0 +1,160 @@
+package io.asyncws.generator.validate.structure;
+
+import io.asyncws.generator.tree.MappingNode;
+import io.asyncws.generator.tree.Node;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code oneOf} and {@code anyOf}. Reporting every branch's failures would bury the one that
+ * matters ("missing '$ref'" next to "unknown field 'typoField'"), so this picks the branch the
+ * author evidently meant and reports only its failures:
+ * <ol>
+ *   <li>a mapping with {@code $ref} is a Reference: its target is checked against the other
+ *       branches instead (so errors land in the referenced file, at their own positions);
+ *   <li>otherwise Reference branches are out, and so are branches of another JSON type or whose
+ *       discriminating value ({@code type: apiKey}, {@code action}) differs;
+ *   <li>of the rest, the branch that declares most of the node's keys wins, then the one with the
+ *       fewest failures.
+ * </ol>
+ */
+final class Alternatives {
+  private final Evaluator evaluator;
+
+  Alternatives(Evaluator evaluator) {
+    this.evaluator = evaluator;
+  }
+
+  void check(Schema owner, List<Schema> branches, boolean exactlyOne, Node node, Where where,
+      List<Failure> out) {
+    if (node instanceof MappingNode map && map.get("$ref").isPresent()
+        && branches.stream().anyMatch(Schema::isReferenceObject)) {
+      checkReference(owner, branches, exactlyOne, map, where, out);
+      return;
+    }
+    List<List<Failure>> results = new ArrayList<>();
+    List<Schema> passing = new ArrayList<>();
+    for (Schema branch : branches) {
+      List<Failure> failures = new ArrayList<>();
+      evaluator.check(branch, node, where, failures);
+      results.add(failures);
+      if (failures.isEmpty()) passing.add(branch);
+    }
+    if (passing.size() == 1 || (!exactlyOne && !passing.isEmpty())) return;
+    if (passing.size() > 1) {
+      out.add(new Failure(node.location(), Evaluator.capitalise(where.value()) + " fits more than one of "
+          + names(passing) + ", but the specification requires exactly one", where.note(),
+          Failure.Kind.AMBIGUOUS, where.depth()));
+      return;
+    }
+    out.addAll(best(branches, results, node, where));
+  }
+
+  /**
+   * A {@code $ref} where the specification allows "Reference or X": the target must be an X.
+   * When the target is out of reach, the literal mapping is all there is to judge; under
+   * {@code oneOf} it must then not also be a valid X itself, which is how the official schema
+   * rejects a {@code $ref} where both a Reference and a Schema (which may carry {@code $ref}) fit.
+   */
+  private void checkReference(Schema owner, List<Schema> branches, boolean exactlyOne, MappingNode ref,
+      Where where, List<Failure> out) {
+    Schema reference = branches.stream().filter(Schema::isReferenceObject).findFirst().orElseThrow();
+    List<Failure> literal = new ArrayList<>();
+    evaluator.check(reference, ref, where, literal);
+    if (!literal.isEmpty()) {
+      out.addAll(literal); // '$ref: 5' and the like
+      return;
+    }
+    List<Schema> rest = branches.stream().filter(b -> !b.isReferenceObject()).toList();
+    if (rest.isEmpty()) return;
+    // The target stands where the '$ref' stood: it is checked against the same alternatives.
+    if (evaluator.checkTarget(owner, ref, where, out) || !exactlyOne) return;
+    List<Schema> alsoFit = rest.stream().filter(b -> evaluator.passes(b, ref, where)).toList();
+    if (!alsoFit.isEmpty()) {
+      String hint = where.note() == null
+          ? "its target cannot be checked here; inline the definition instead of the '$ref'"
+          : where.note() + "; inline the definition instead of the '$ref', or set a 'bindingVersion' whose"
+              + " schema accepts a reference here";
+      out.add(new Failure(ref.location(), Evaluator.capitalise(where.value()) + " is valid both as a Reference and as "
+          + names(alsoFit) + " (a '$ref' object is either), but the specification's schema requires exactly one"
+          + " of them (oneOf), so it rejects this '$ref'", hint, Failure.Kind.AMBIGUOUS, where.depth()));
+    }
+  }
+
+  private List<Failure> best(List<Schema> branches, List<List<Failure>> results, Node node, Where where) {
+    boolean isRef = node instanceof MappingNode m && m.get("$ref").isPresent();
+    List<Integer> candidates = new ArrayList<>();
+    for (int i = 0; i < branches.size(); i++) {
+      if (isRef || !branches.get(i).isReferenceObject()) candidates.add(i);
+    }
+    if (candidates.isEmpty()) for (int i = 0; i < branches.size(); i++) candidates.add(i);
+    List<Integer> rightType = candidates.stream().filter(i -> !typeMismatch(results.get(i), where)).toList();
+    if (rightType.isEmpty()) {
+      Set<String> expected = new LinkedHashSet<>();
+      for (int i : candidates) expected.addAll(types(branches.get(i)));
+      return List.of(new Failure(node.location(), Evaluator.capitalise(where.value()) + " must be "
+          + typeWords(List.copyOf(expected)) + ", not " + node.kindName(), where.note(), Failure.Kind.TYPE, where.depth()));
+    }
+    Comparator<Integer> order = Comparator
+        .<Integer>comparingInt(i -> valueMismatch(results.get(i), where) ? 1 : 0)
+        .thenComparingInt(i -> -overlap(branches.get(i), node))
+        .thenComparingInt(i -> results.get(i).size());
+    int chosen = rightType.stream().min(order).orElseThrow();
+    return results.get(chosen);
+  }
+
+  private static boolean typeMismatch(List<Failure> failures, Where where) {
+    return failures.stream().anyMatch(f -> f.kind() == Failure.Kind.TYPE && f.depth() == where.depth());
+  }
+
+  /** A wrong value of the node itself or of one of its fields: a discriminator said "not me". */
+  private static boolean valueMismatch(List<Failure> failures, Where where) {
+    return failures.stream().anyMatch(f -> f.kind() == Failure.Kind.VALUE && f.depth() <= where.depth() + 1);
+  }
+
+  /** How many of the node's keys the branch declares: the author's intent, seen from the keys. */
+  private static int overlap(Schema branch, Node node) {
+    if (!(node instanceof MappingNode map)) return 0;
+    Set<String> declared = new java.util.HashSet<>();
+    declaredKeys(branch, declared, 0);
+    return (int) map.keys().stream().filter(declared::contains).count();
+  }
+
+  private static void declaredKeys(Schema s, Set<String> into, int depth) {
+    if (s == null || depth > 8) return; // bounded: definitions refer to themselves
+    Schema r = s.resolved();
+    if (r.properties != null) into.addAll(r.properties.keySet());
+    if (r.allOf != null) for (Schema part : r.allOf) declaredKeys(part, into, depth + 1);
+    if (r.oneOf != null) for (Schema part : r.oneOf) declaredKeys(part, into, depth + 1);
+    if (r.anyOf != null) for (Schema part : r.anyOf) declaredKeys(part, into, depth + 1);
+  }
+
+  private static List<String> types(Schema s) {
+    Schema r = s.resolved();
+    if (r.types != null) return r.types;
+    List<String> out = new ArrayList<>();
+    if (r.allOf != null) for (Schema part : r.allOf) out.addAll(types(part));
+    return out;
+  }
+
+  /** "a string", "an object or an array". */
+  static String typeWords(List<String> types) {
+    if (types.isEmpty()) return "something else";
+    return types.stream().map(t -> (t.equals("object") || t.equals("array") || t.equals("integer") ? "an " : "a ") + t)
+        .collect(Collectors.joining(" or "));
+  }
+
+  /** How a message names a few branches: "Reference, Schema" or "alternatives 1 and 2". */
+  private static String names(List<Schema> branches) {
+    List<String> words = branches.stream().map(b -> {
+      Schema r = b.resolved();
+      String kind = Labels.kind(r.definitionName);
+      return "a " + (kind != null ? kind : r.definitionName != null ? r.definitionName : "form at " + r.pointer);
+    }).toList();
+    return String.join(" and ", words);
+  }
+}

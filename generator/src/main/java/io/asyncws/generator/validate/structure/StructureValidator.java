@@ -1,0 +1,103 @@
+package io.asyncws.generator.validate.structure;
+
+import io.asyncws.generator.diagnostic.Diagnostics;
+import io.asyncws.generator.tree.MappingNode;
+import io.asyncws.generator.tree.Node;
+import io.asyncws.generator.tree.ScalarNode;
+import io.asyncws.generator.tree.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Structural validation of an AsyncAPI document against the official JSON Schema of its version
+ * (2.0.0–2.6.0, 3.0.0, 3.1.0): required fields, types, fields the specification does not allow,
+ * enums and patterns, bindings included. Each problem becomes one diagnostic at its own line and
+ * column, e.g. {@code asyncapi.yaml:4:19: error: unknown field 'typoField' in Channel 'c'
+ * (allowed: address, messages, ...) (did you mean 'title'?)}.
+ *
+ * <pre>{@code
+ * StructureValidator.forVersion(version).validate(root, documents::deref, diagnostics);
+ * }</pre>
+ *
+ * <p>The compiled specification schema is shared and immutable, so instances are thread-safe;
+ * each {@link #validate} call keeps its own state.
+ */
+public final class StructureValidator {
+  private final String version;
+  private final Schema schema;
+
+  private StructureValidator(String version, Schema schema) {
+    this.version = version;
+    this.schema = schema;
+  }
+
+  /** The versions this validator has a specification schema for, oldest first. */
+  public static List<String> supportedVersions() {
+    return SpecSchemas.VERSIONS;
+  }
+
+  /**
+   * A validator for documents that declare {@code asyncapi: version}; empty when the version is not
+   * supported (see {@link #validate(Node, Function, Diagnostics)} for the error a user then sees).
+   */
+  public static Optional<StructureValidator> forVersion(String version) {
+    if (!SpecSchemas.VERSIONS.contains(version)) return Optional.empty();
+    return Optional.of(new StructureValidator(version, SpecSchemas.forVersion(version)));
+  }
+
+  /**
+   * Validates {@code root} against the schema of the version its {@code asyncapi} field names.
+   * A missing or unsupported version is one error at that field (or at the document's start);
+   * nothing else is checked then, because every other message would depend on the version.
+   *
+   * @param root the document's top node
+   * @param deref what a {@code $ref} mapping points at; empty for refs out of reach (remote, or
+   *     dangling, which the resolver reports)
+   * @param diagnostics where errors go
+   */
+  public static void validateDocument(Node root, Function<Node, Optional<Node>> deref, Diagnostics diagnostics) {
+    Optional<Node> field = root instanceof MappingNode map ? map.get("asyncapi") : Optional.empty();
+    if (field.isEmpty() || !(field.get() instanceof ScalarNode s) || !s.isString()) {
+      SourceLocation at = field.map(Node::location).orElse(root.location());
+      diagnostics.error(at, field.isEmpty()
+          ? "The document has no 'asyncapi' field, so its AsyncAPI version is unknown"
+          : "The 'asyncapi' field must be a version string such as '3.0.0'",
+          "add 'asyncapi: 3.0.0' (or the version the document follows) as its first line");
+      return;
+    }
+    String version = s.text();
+    Optional<StructureValidator> validator = forVersion(version);
+    if (validator.isEmpty()) {
+      diagnostics.error(s.location(), "AsyncAPI version '" + version + "' is not supported; supported: "
+          + String.join(", ", SpecSchemas.VERSIONS), null);
+      return;
+    }
+    validator.get().validate(root, deref, diagnostics);
+  }
+
+  /** The version this validator checks against. */
+  public String version() {
+    return version;
+  }
+
+  /**
+   * Adds an error to {@code diagnostics} for every structural problem of the document.
+   *
+   * @param root the document's top node
+   * @param deref what a {@code $ref} mapping points at; empty for refs out of reach
+   * @param diagnostics where errors go
+   */
+  public void validate(Node root, Function<Node, Optional<Node>> deref, Diagnostics diagnostics) {
+    List<Failure> failures = new ArrayList<>();
+    new Evaluator(deref).check(schema, root, Where.root(), failures);
+    for (Failure f : failures) {
+      if (f.hint() == null) {
+        diagnostics.error(f.location(), f.message());
+      } else {
+        diagnostics.error(f.location(), f.message(), f.hint());
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.asyncws.generator.validate.structure;
+
+import io.asyncws.generator.tree.SourceLocation;
+
+/**
+ * Where the evaluator stands while walking a document, in the words a message needs: the nearest
+ * named object ({@code Channel 'c'}), the field path from it ({@code bindings.kafka.key}), the kind
+ * of the current node if a definition named it, and the key's own position.
+ *
+ * @param anchor the nearest object with a user-chosen name, e.g. {@code Message 'costingResponse'}
+ * @param path the fields from the anchor to this node, empty when this node is the anchor
+ * @param kind the kind a definition gave this node ("Kafka message binding 0.5.0"), or null
+ * @param key this node's key in its parent, or null for array items and the root
+ * @param userNamed whether {@code key} is a name the user chose (a map entry) rather than a fixed field
+ * @param keyLocation where the key stands, or the item's own position; null for the root
+ * @param depth how many steps below the node the evaluation started at
+ * @param note a remark that explains messages below this point (why a binding version applies), or null
+ */
+record Where(
+    String anchor,
+    String path,
+    String kind,
+    String key,
+    boolean userNamed,
+    SourceLocation keyLocation,
+    int depth,
+    String note) {
+
+  static final String DOCUMENT = "the AsyncAPI document";
+
+  static Where root() {
+    return new Where(DOCUMENT, "", null, null, false, null, 0, null);
+  }
+
+  /** The value under {@code name}; {@code userNamed} for map entries rather than fixed fields. */
+  Where field(String name, SourceLocation at, boolean userNamed) {
+    String p = path.isEmpty() ? name : path + "." + name;
+    return new Where(anchor, p, null, name, userNamed, at, depth + 1, note);
+  }
+
+  /** The item at {@code index} of an array. */
+  Where item(int index, SourceLocation at) {
+    return new Where(anchor, path + "[" + index + "]", null, null, false, at, depth + 1, note);
+  }
+
+  /** This node seen as a {@code kind} object: a user-named one becomes the new anchor. */
+  Where entering(String kindName) {
+    if (kindName == null) return this;
+    if (userNamed && key != null && !path.isEmpty()) {
+      return new Where(kindName + " '" + key + "'", "", kindName, key, true, keyLocation, depth, note);
+    }
+    return new Where(anchor, path, kindName, key, userNamed, keyLocation, depth, note);
+  }
+
+  /** The same place with a remark for the messages below it. */
+  Where withNote(String remark) {
+    return new Where(anchor, path, kind, key, userNamed, keyLocation, depth, remark);
+  }
+
+  /** The same object reached through a {@code $ref}: errors then point into the target. */
+  Where at(String targetKey, SourceLocation targetLocation) {
+    return new Where(anchor, path, kind, targetKey, userNamed, targetLocation, depth, note);
+  }
+
+  /** This node as a message names a value: {@code 'servers' in Channel 'c'}. */
+  String value() {
+    return path.isEmpty() ? anchor : "'" + path + "' in " + anchor;
+  }
+
+  /** This node as a message names an object: {@code Kafka message binding 0.5.0 'bindings.kafka' in ...}. */
+  String object() {
+    if (path.isEmpty()) return anchor;
+    return (kind == null ? "" : kind + " ") + value();
+  }
+}
