@@ -44,4 +44,35 @@ final class JsonPaths {
     }
     return out.toString();
   }
+
+  /**
+   * Where the key quoted first in a library message ({@code "nullable" is not valid ...}) first
+   * stands in the tree, depth first; the document's start when there is none. The library prints
+   * only the tail of its path, so this is the best place to point at.
+   */
+  static SourceLocation locateNamedKey(Node root, String message) {
+    int open = message.indexOf('"');
+    int close = open < 0 ? -1 : message.indexOf('"', open + 1);
+    if (close < 0) return root.location();
+    SourceLocation found = findKey(root, message.substring(open + 1, close), 0);
+    return found != null ? found : root.location();
+  }
+
+  private static SourceLocation findKey(Node node, String key, int depth) {
+    if (depth > 256) return null;
+    if (node instanceof MappingNode map) {
+      MappingNode.Entry direct = map.entries().get(key);
+      if (direct != null) return direct.keyLocation();
+      for (MappingNode.Entry e : map.entries().values()) {
+        SourceLocation found = findKey(e.value(), key, depth + 1);
+        if (found != null) return found;
+      }
+    } else if (node instanceof SequenceNode seq) {
+      for (Node item : seq.items()) {
+        SourceLocation found = findKey(item, key, depth + 1);
+        if (found != null) return found;
+      }
+    }
+    return null;
+  }
 }

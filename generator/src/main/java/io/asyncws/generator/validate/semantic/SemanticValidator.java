@@ -92,7 +92,9 @@ public final class SemanticValidator {
     }
     for (Parameter parameter : channel.parameters()) {
       if (!used.contains(parameter.name())) {
-        diagnostics.error(parameter.location(),
+        // A warning, not an error: the reference parser's own test documents declare such
+        // parameters, and nothing breaks except an unused argument.
+        diagnostics.warning(parameter.location(),
             "Parameter '" + parameter.name() + "' of channel '" + channel.id()
                 + "' does not appear in the address '" + channel.address() + "'.",
             "use it as '{" + parameter.name() + "}' in the address or remove it");
@@ -115,7 +117,8 @@ public final class SemanticValidator {
     if (reply.channel() != null) {
       requireMessagesOf(reply.channel(), reply.messages(), op, "the reply of operation '" + op.id() + "'");
       if (reply.addressLocation() != null && reply.channel().address() != null) {
-        diagnostics.error(reply.location(),
+        // The spec says MUST, yet its own Adeo example does this; the runtime address wins.
+        diagnostics.warning(reply.location(),
             "The reply of operation '" + op.id() + "' gives an address, but its channel '"
                 + reply.channel().id() + "' has a fixed address '" + reply.channel().address() + "'.",
             "set the reply channel's address to null, or remove the reply's address");
