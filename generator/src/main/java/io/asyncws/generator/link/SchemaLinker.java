@@ -119,6 +119,11 @@ final class SchemaLinker {
         additional instanceof MappingNode ? link(additional, name + "Value", null, depth + 1) : null;
     Node itemsNode = LinkContext.raw(m, "items");
     SchemaRef items = itemsNode instanceof MappingNode ? link(itemsNode, name + "Item", null, depth + 1) : null;
+    if (itemsNode instanceof io.asyncws.generator.tree.SequenceNode) {
+      context.diagnostics.warning(itemsNode.location(),
+          "Tuple 'items' (a list of schemas) is not modelled: the array's items are treated as any value.",
+          "use one schema for 'items', with 'oneOf' if items differ");
+    }
 
     return new SchemaModel(
         name,
