@@ -262,10 +262,12 @@ public final class DocumentSet {
     }
     if (target.isEmpty()) return Optional.empty();
     if (target.get().root().isEmpty()) {
+      String why =
+          target.get().failure() != null
+              ? "but " + target.get().failure()
+              : "which could not be read (see the errors reported in it)";
       diagnostics.error(
-          at,
-          "The $ref '" + text + "' points into '" + target.get().displayName()
-              + "', which could not be read (see the errors reported in it).");
+          at, "The $ref '" + text + "' points into '" + target.get().name() + "', " + why + ".");
       return Optional.empty();
     }
     return walk(target.get(), pointer.tokens(), text, at);
@@ -320,7 +322,7 @@ public final class DocumentSet {
       String token,
       Node node) {
     String where = parent.isEmpty() ? "the root" : "'#" + JsonPointer.format(parent) + "'";
-    String inFile = text.startsWith("#") ? "" : " of '" + document.displayName() + "'";
+    String inFile = text.startsWith("#") ? "" : " of '" + document.name() + "'";
     String message;
     if (node instanceof ScalarNode) {
       message = "The $ref '" + text + "' points to nothing: " + where + inFile + " is "
