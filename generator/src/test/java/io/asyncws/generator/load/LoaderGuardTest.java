@@ -240,6 +240,33 @@ class LoaderGuardTest {
   }
 
   @Test
+  void wrongIndentationIsExplained() {
+    Diagnostic error = load("a:\n  - 1\n  b: 2\n").onlyError();
+    assertAt(error, 3, 3);
+    assertMessageContains(error, "indented differently");
+  }
+
+  @Test
+  void contentAfterTheRootIsExplained() {
+    Diagnostic error = load("{\"a\": 1}}\n").onlyError();
+    assertAt(error, 1, 9); // the second '}'
+    assertMessageContains(error, "follows the end of the document's root");
+  }
+
+  @Test
+  void reservedIndicatorIsExplained() {
+    Diagnostic error = load("a: @x\n").onlyError();
+    assertAt(error, 1, 4);
+    assertMessageContains(error, "quote");
+  }
+
+  @Test
+  void crlfLineEndsCountAsOneLine() {
+    Diagnostic error = load("a: 1\r\nb:\r\n  c: x\r\n  c: y\r\n").onlyError();
+    assertAt(error, 4, 3);
+  }
+
+  @Test
   void unclosedQuoteIsExplained() {
     Diagnostic error = load("a: \"open\nb: 1\n").onlyError();
     assertMessageContains(error, "ends inside a quoted string");
