@@ -311,8 +311,8 @@ final class TreeComposer {
       throw new LoadFailure(
           at(mark),
           "The document has more than " + limits.maxNodes()
-              + " nodes once its aliases are expanded, the limit that stops YAML bombs.",
-          "use $ref instead of YAML aliases, or raise the node limit");
+              + " nodes, counting what each alias repeats; the limit stops YAML bombs.",
+          "split the document with $ref, use fewer YAML aliases, or raise the node limit");
     }
   }
 

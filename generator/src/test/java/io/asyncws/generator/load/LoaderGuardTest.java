@@ -63,7 +63,7 @@ class LoaderGuardTest {
       bomb.append(" [*l").append(i - 1).append(", *l").append(i - 1).append("]\n");
     }
     Diagnostic error = load(bomb.toString()).onlyError();
-    assertMessageContains(error, "more than 1000000 nodes", "aliases are expanded");
+    assertMessageContains(error, "more than 1000000 nodes", "counting what each alias repeats");
     assertTrue(error.location().line() > 15, error::toString);
   }
 
@@ -121,6 +121,17 @@ class LoaderGuardTest {
     LoaderTestSupport.Result result = load(text.toString());
     assertTrue(result.root().isPresent(), () -> result.diagnostics().toString());
     assertEquals(0, result.diagnostics().size());
+  }
+
+  @Test
+  void manySmallNodesWithoutAliasesStopAtTheNodeLimit() {
+    DocumentLoader loader = new DocumentLoader(LoadLimits.defaults().withMaxNodes(1000));
+    byte[] bytes = ("a: [" + "1, ".repeat(2000) + "1]").getBytes(StandardCharsets.UTF_8);
+    Diagnostic error = LoaderTestSupport.load(loader, bytes).onlyError();
+    // The mapping, its key 'a', the sequence and 997 items fit; the 998th item, at column
+    // 5 + 997 * 3, is node 1001.
+    assertAt(error, 1, 2996);
+    assertMessageContains(error, "more than 1000 nodes");
   }
 
   @Test
