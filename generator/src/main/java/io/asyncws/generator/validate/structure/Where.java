@@ -67,9 +67,16 @@ record Where(
     return path.isEmpty() ? anchor : "'" + path + "' in " + anchor;
   }
 
-  /** This node as a message names an object: {@code Kafka message binding 0.5.0 'bindings.kafka' in ...}. */
+  /**
+   * This node as a message names an object: {@code Info}, {@code Channel 'c'},
+   * {@code Kafka message binding 0.5.0 'bindings.kafka' in Message 'm'}.
+   */
   String object() {
     if (path.isEmpty()) return anchor;
-    return (kind == null ? "" : kind + " ") + value();
+    if (kind == null) return value();
+    // "Info", not "Info 'info'": the field's own name adds nothing when the kind says it.
+    boolean nameSaysIt = key != null && kind.replace(" ", "").equalsIgnoreCase(key) && !path.contains(".");
+    String named = nameSaysIt ? kind : kind + " '" + path + "'";
+    return anchor.equals(DOCUMENT) ? named : named + " in " + anchor;
   }
 }
