@@ -43,6 +43,7 @@ final class Alternatives {
       evaluator.check(branch, node, where, failures);
       results.add(failures);
       if (failures.isEmpty()) passing.add(branch);
+      if (!exactlyOne && !passing.isEmpty()) return; // anyOf: one is enough, the rest cannot matter
     }
     if (passing.size() == 1 || (!exactlyOne && !passing.isEmpty())) return;
     if (passing.size() > 1) {
@@ -97,7 +98,7 @@ final class Alternatives {
       Set<String> expected = new LinkedHashSet<>();
       for (int i : candidates) expected.addAll(types(branches.get(i)));
       return List.of(new Failure(node.location(), Evaluator.capitalise(where.value()) + " must be "
-          + typeWords(List.copyOf(expected)) + ", not " + node.kindName(), where.note(), Failure.Kind.TYPE, where.depth()));
+          + typeWords(List.copyOf(expected)) + ", not " + JsonValues.kindWords(node), where.note(), Failure.Kind.TYPE, where.depth()));
     }
     Comparator<Integer> order = Comparator
         .<Integer>comparingInt(i -> valueMismatch(results.get(i), where) ? 1 : 0)

@@ -29,6 +29,13 @@ final class Evaluator {
   private final Set<Visit> inProgress = new HashSet<>();
   /** Finished (target, schema) checks: a message referenced from ten channels is checked once. */
   private final Map<Visit, List<Failure>> done = new HashMap<>();
+  /**
+   * (node, schema) pairs known to pass. Whether a node passes does not depend on where it was
+   * reached from, only the wording of failures does; and the spec schemas check the same node
+   * many times (a Schema is checked by the draft-07 meta-schema and again by AsyncAPI's
+   * additions, which recurse into the meta-schema too), so this turns quadratic walks linear.
+   */
+  private final Set<Visit> passed = new HashSet<>();
 
   Evaluator(Function<Node, Optional<Node>> deref) {
     this.deref = deref;
@@ -49,6 +56,14 @@ final class Evaluator {
 
   /** Adds to {@code out} every way {@code node} fails {@code schema}. */
   void check(Schema schema, Node node, Where where, List<Failure> out) {
+    Visit visit = new Visit(node, schema);
+    if (passed.contains(visit)) return;
+    int before = out.size();
+    checkKeywords(schema, node, where, out);
+    if (out.size() == before) passed.add(visit);
+  }
+
+  private void checkKeywords(Schema schema, Node node, Where where, List<Failure> out) {
     if (schema.constant != null) {
       if (!schema.constant) out.add(fail(node, where, where.value() + " is not allowed here", Failure.Kind.OTHER));
       return;
@@ -60,7 +75,7 @@ final class Evaluator {
     if (schema.types != null && schema.types.stream().noneMatch(t -> JsonValues.hasType(node, t))) {
       // Other keywords would only repeat the mismatch in other words.
       out.add(fail(node, where, where.value() + " must be " + Alternatives.typeWords(schema.types)
-          + ", not " + article(node.kindName()), Failure.Kind.TYPE));
+          + ", not " + JsonValues.kindWords(node), Failure.Kind.TYPE));
       return;
     }
     checkValue(schema, node, where, out);
@@ -293,9 +308,5 @@ final class Evaluator {
 
   static String capitalise(String text) {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  private static String article(String kindName) {
-    return (kindName.startsWith("a") || kindName.startsWith("i") || kindName.startsWith("o") ? "an " : "a ") + kindName;
   }
 }
