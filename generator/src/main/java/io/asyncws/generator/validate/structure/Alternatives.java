@@ -47,7 +47,7 @@ final class Alternatives {
     }
     if (passing.size() == 1 || (!exactlyOne && !passing.isEmpty())) return;
     if (passing.size() > 1) {
-      out.add(new Failure(node.location(), Evaluator.capitalise(where.value()) + " fits more than one of "
+      out.add(new Failure(node.location(), Evaluator.capitalise(where.value()), "fits more than one of "
           + names(passing) + ", but the specification requires exactly one", where.note(),
           Failure.Kind.AMBIGUOUS, where.depth()));
       return;
@@ -80,7 +80,7 @@ final class Alternatives {
           ? "its target cannot be checked here; inline the definition instead of the '$ref'"
           : where.note() + "; inline the definition instead of the '$ref', or set a 'bindingVersion' whose"
               + " schema accepts a reference here";
-      out.add(new Failure(ref.location(), Evaluator.capitalise(where.value()) + " is valid both as a Reference and as "
+      out.add(new Failure(ref.location(), Evaluator.capitalise(where.value()), "is valid both as a Reference and as "
           + names(alsoFit) + " (a '$ref' object is either), but the specification's schema requires exactly one"
           + " of them (oneOf), so it rejects this '$ref'", hint, Failure.Kind.AMBIGUOUS, where.depth()));
     }
@@ -96,9 +96,9 @@ final class Alternatives {
     List<Integer> rightType = candidates.stream().filter(i -> !typeMismatch(results.get(i), where)).toList();
     if (rightType.isEmpty()) {
       Set<String> expected = new LinkedHashSet<>();
-      for (int i : candidates) expected.addAll(types(branches.get(i)));
-      return List.of(new Failure(node.location(), Evaluator.capitalise(where.value()) + " must be "
-          + typeWords(List.copyOf(expected)) + ", not " + JsonValues.kindWords(node), where.note(), Failure.Kind.TYPE, where.depth()));
+      for (int i : candidates) expected.addAll(types(branches.get(i), 0));
+      return List.of(new Failure(node.location(), Evaluator.capitalise(where.value()), "must be "
+          + typeWords(List.copyOf(expected)) + ", not " + JsonValues.kindWords(node), null, Failure.Kind.TYPE, where.depth()));
     }
     Comparator<Integer> order = Comparator
         .<Integer>comparingInt(i -> valueMismatch(results.get(i), where) ? 1 : 0)
@@ -134,11 +134,17 @@ final class Alternatives {
     if (r.anyOf != null) for (Schema part : r.anyOf) declaredKeys(part, into, depth + 1);
   }
 
-  private static List<String> types(Schema s) {
+  /** The JSON types a branch accepts, looking through refs and nested alternatives. */
+  private static Set<String> types(Schema s, int depth) {
+    Set<String> out = new LinkedHashSet<>();
     Schema r = s.resolved();
-    if (r.types != null) return r.types;
-    List<String> out = new ArrayList<>();
-    if (r.allOf != null) for (Schema part : r.allOf) out.addAll(types(part));
+    if (r.types != null) {
+      out.addAll(r.types);
+    } else if (depth < 8) { // bounded: definitions refer to themselves
+      for (List<Schema> parts : java.util.Arrays.asList(r.allOf, r.oneOf, r.anyOf)) {
+        if (parts != null) for (Schema part : parts) out.addAll(types(part, depth + 1));
+      }
+    }
     return out;
   }
 

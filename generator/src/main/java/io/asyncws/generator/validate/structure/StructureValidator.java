@@ -6,8 +6,10 @@ import io.asyncws.generator.tree.Node;
 import io.asyncws.generator.tree.ScalarNode;
 import io.asyncws.generator.tree.SourceLocation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -92,7 +94,12 @@ public final class StructureValidator {
   public void validate(Node root, Function<Node, Optional<Node>> deref, Diagnostics diagnostics) {
     List<Failure> failures = new ArrayList<>();
     new Evaluator(deref).check(schema, root, Where.root(), failures);
+    // By position first, so that of two reports of one problem the earlier place (a key rather
+    // than the first line of its value) is the one kept.
+    failures.sort(java.util.Comparator.comparing(Failure::location));
+    Set<String> reported = new HashSet<>();
     for (Failure f : failures) {
+      if (!reported.add(f.identity())) continue;
       if (f.hint() == null) {
         diagnostics.error(f.location(), f.message());
       } else {

@@ -49,6 +49,11 @@ record Where(
     if (userNamed && key != null && !path.isEmpty()) {
       return new Where(kindName + " '" + key + "'", "", kindName, key, true, keyLocation, depth, note);
     }
+    if (key != null && path.equals(key) && kindName.replace(" ", "").equalsIgnoreCase(key)) {
+      // 'info' under the document is "Info": a fixed field whose kind says its name.
+      String named = anchor.equals(DOCUMENT) ? kindName : kindName + " of " + anchor;
+      return new Where(named, "", kindName, key, false, keyLocation, depth, note);
+    }
     return new Where(anchor, path, kindName, key, userNamed, keyLocation, depth, note);
   }
 
@@ -57,9 +62,13 @@ record Where(
     return new Where(anchor, path, kind, key, userNamed, keyLocation, depth, remark);
   }
 
-  /** The same object reached through a {@code $ref}: errors then point into the target. */
+  /**
+   * The object a {@code $ref} points at, named by the ref's last token ({@code
+   * #/components/messages/book} → 'book'), so that it is described the same way as when it is
+   * checked in place under {@code components}, and errors point into the target.
+   */
   Where at(String targetKey, SourceLocation targetLocation) {
-    return new Where(anchor, path, kind, targetKey, userNamed, targetLocation, depth, note);
+    return new Where(anchor, path, kind, targetKey, true, targetLocation, depth, note);
   }
 
   /** This node as a message names a value: {@code 'servers' in Channel 'c'}. */
