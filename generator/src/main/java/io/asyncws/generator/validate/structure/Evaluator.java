@@ -207,7 +207,7 @@ final class Evaluator {
         if (map.get(name).isEmpty()) {
           out.add(new Failure(where.keyLocation() != null ? where.keyLocation() : map.location(),
               capitalise(where.object()), "is missing the required field '" + name + "'", where.note(),
-              Failure.Kind.REQUIRED, where.depth()));
+              Failure.Kind.REQUIRED, where.depth(), map.location(), name));
         }
       }
     }
@@ -227,7 +227,7 @@ final class Evaluator {
       }
       if (!matched && s.additionalProperties != null) {
         if (Boolean.FALSE.equals(s.additionalProperties.constant)) {
-          out.add(unknownField(s, e, where));
+          out.add(unknownField(s, map, e, where));
         } else {
           check(s.additionalProperties, e.value(), where.field(e.key(), e.keyLocation(), true), out);
         }
@@ -262,17 +262,19 @@ final class Evaluator {
     }
   }
 
-  private Failure unknownField(Schema s, MappingNode.Entry e, Where where) {
+  private Failure unknownField(Schema s, MappingNode map, MappingNode.Entry e, Where where) {
     List<String> names = s.properties == null ? List.of()
         : s.properties.keySet().stream().filter(k -> !k.equals("$ref")).toList();
     boolean extensions = s.patternProperties != null
         && s.patternProperties.keySet().stream().anyMatch(p -> p.matcher("x-a").find());
     String allowed = names.isEmpty() ? "no fields" : String.join(", ", names);
     if (extensions) allowed += names.isEmpty() ? " except x- extensions" : ", and x- extensions";
-    String hint = DidYouMean.closest(e.key(), names).map(c -> "did you mean '" + c + "'?").orElse(where.note());
+    String meant = DidYouMean.closest(e.key(), names).orElse(null);
+    String hint = meant != null ? "did you mean '" + meant + "'?" : where.note();
     return new Failure(e.keyLocation(), "", "unknown field '" + e.key() + "' in " + where.object()
-        + " (allowed: " + allowed + ")", hint, Failure.Kind.UNKNOWN_FIELD, where.depth() + 1);
+        + " (allowed: " + allowed + ")", hint, Failure.Kind.UNKNOWN_FIELD, where.depth() + 1, map.location(), meant);
   }
+
 
   private void checkArray(Schema s, SequenceNode seq, Where where, List<Failure> out) {
     List<Node> items = seq.items();
@@ -318,7 +320,7 @@ final class Evaluator {
     if (!inProgress.add(visit)) return true; // a cycle: this check is already under way above us
     List<Failure> failures = new ArrayList<>();
     try {
-      check(schema, target, where.at(targetName(ref), target.location()), failures);
+      check(schema, target, describe(schema, target, where.at(targetName(ref), target.location())), failures);
     } finally {
       inProgress.remove(visit);
     }

@@ -12,8 +12,16 @@ import io.asyncws.generator.tree.SourceLocation;
  * @param hint what to do, or null
  * @param kind what failed
  * @param depth how deep below the evaluation's start the failing node is
+ * @param object for a missing or unknown field, where the object that has it starts; else null
+ * @param field for a missing field its name, for an unknown one the field it is likely a typo of
+ *     (or null); else null
  */
-record Failure(SourceLocation location, String subject, String fact, String hint, Kind kind, int depth) {
+record Failure(SourceLocation location, String subject, String fact, String hint, Kind kind, int depth,
+    SourceLocation object, String field) {
+
+  Failure(SourceLocation location, String subject, String fact, String hint, Kind kind, int depth) {
+    this(location, subject, fact, hint, kind, depth, null, null);
+  }
 
   /** The full sentence. */
   String message() {
@@ -23,14 +31,14 @@ record Failure(SourceLocation location, String subject, String fact, String hint
   /**
    * What makes two failures the same problem. A node reached along two paths (a component in place
    * and through a '$ref'; a Schema through the draft-07 meta-schema and through AsyncAPI's
-   * additions) fails twice with two descriptions; one report is enough. One wrong type and one
-   * unknown key per position are one problem each whatever the wording; a missing field is the
+   * additions) fails twice with two descriptions; one report is enough. One wrong type, one wrong
+   * value and one unknown key per position are one problem each whatever the wording; a missing field is the
    * same problem for the same object even when one path points at its key and the other at its
    * first line.
    */
   String identity() {
     return switch (kind) {
-      case TYPE, UNKNOWN_FIELD -> location + "|" + kind;
+      case TYPE, VALUE, UNKNOWN_FIELD -> location + "|" + kind;
       case REQUIRED -> location.file() + "|" + kind + "|" + subject + "|" + fact;
       default -> location + "|" + kind + "|" + fact;
     };

@@ -63,13 +63,22 @@ class StructureValidatorTest {
           securitySchemes:
             key: {type: httpApiKey, in: query, nam: token}
         """);
-    // Both from the httpApiKey alternative; none from userPassword, apiKey, X509, ...
-    assertEquals(2, found.size(), found::toString);
-    assertEquals("Security scheme 'key' is missing the required field 'name'", found.get(0).message());
-    assertEquals("5:5", found.get(0).location().line() + ":" + found.get(0).location().column());
-    assertTrue(found.get(1).message().startsWith("unknown field 'nam' in Security scheme 'key' (allowed: type, name, in,"),
-        found.get(1)::toString);
-    assertEquals("did you mean 'name'?", found.get(1).hint());
+    // From the httpApiKey alternative, none from userPassword, apiKey, X509, ...; and "missing
+    // 'name'" is folded into the typo's suggestion.
+    Diagnostic d = only(found);
+    assertEquals("5:40", d.location().line() + ":" + d.location().column());
+    assertTrue(d.message().startsWith("unknown field 'nam' in Security scheme 'key' (allowed: type, name, in,"), d::toString);
+    assertEquals("did you mean 'name'?", d.hint());
+  }
+
+  @Test
+  void misspeltRequiredFieldIsOneErrorWithSuggestionNotAlsoAMissingField() {
+    Diagnostic d = only(validate("""
+        asyncapi: 3.0.0
+        info: {title: t, vresion: '1'}
+        """));
+    assertEquals("2:18", d.location().line() + ":" + d.location().column());
+    assertEquals("did you mean 'version'?", d.hint());
   }
 
   @Test
