@@ -3,7 +3,9 @@ package io.asyncws.generator.validate.structure;
 import io.asyncws.generator.tree.MappingNode;
 import io.asyncws.generator.tree.Node;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,8 +47,8 @@ final class Alternatives {
       if (failures.isEmpty()) passing.add(branch);
       if (!exactlyOne && !passing.isEmpty()) return; // anyOf: one is enough, the rest cannot matter
     }
-    if (passing.size() == 1 || (!exactlyOne && !passing.isEmpty())) return;
-    if (passing.size() > 1) {
+    if (passing.size() == 1) return;
+    if (passing.size() > 1) { // only oneOf gets here with passing branches
       out.add(new Failure(node.location(), Evaluator.capitalise(where.value()), "fits more than one of "
           + names(passing) + ", but the specification requires exactly one", where.note(),
           Failure.Kind.AMBIGUOUS, where.depth()));
@@ -120,7 +122,7 @@ final class Alternatives {
   /** How many of the node's keys the branch declares: the author's intent, seen from the keys. */
   private static int overlap(Schema branch, Node node) {
     if (!(node instanceof MappingNode map)) return 0;
-    Set<String> declared = new java.util.HashSet<>();
+    Set<String> declared = new HashSet<>();
     declaredKeys(branch, declared, 0);
     return (int) map.keys().stream().filter(declared::contains).count();
   }
@@ -141,7 +143,7 @@ final class Alternatives {
     if (r.types != null) {
       out.addAll(r.types);
     } else if (depth < 8) { // bounded: definitions refer to themselves
-      for (List<Schema> parts : java.util.Arrays.asList(r.allOf, r.oneOf, r.anyOf)) {
+      for (List<Schema> parts : Arrays.asList(r.allOf, r.oneOf, r.anyOf)) {
         if (parts != null) for (Schema part : parts) out.addAll(types(part, depth + 1));
       }
     }
@@ -151,11 +153,12 @@ final class Alternatives {
   /** "a string", "an object or an array". */
   static String typeWords(List<String> types) {
     if (types.isEmpty()) return "something else";
-    return types.stream().map(t -> (t.equals("object") || t.equals("array") || t.equals("integer") ? "an " : "a ") + t)
+    return types.stream()
+        .map(t -> t.equals("null") ? "null" : (t.equals("object") || t.equals("array") || t.equals("integer") ? "an " : "a ") + t)
         .collect(Collectors.joining(" or "));
   }
 
-  /** How a message names a few branches: "Reference, Schema" or "alternatives 1 and 2". */
+  /** How a message names a few branches: "a Reference and a Schema", by definition where possible. */
   private static String names(List<Schema> branches) {
     List<String> words = branches.stream().map(b -> {
       Schema r = b.resolved();

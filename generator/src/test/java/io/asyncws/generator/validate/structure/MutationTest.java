@@ -67,7 +67,7 @@ class MutationTest {
   void wrongTypeOfChannelAddressIsReportedAtTheValue() throws IOException {
     Diagnostic d = only(mutate("spec-v3.0.0/simple-asyncapi.yml", "address: user/signedup", "address: [user, signedup]"));
     assertAt(d, 8, 14);
-    assertTrue(d.message().startsWith("'address' in Channel 'userSignedup' must be a string or a null"), d::toString);
+    assertTrue(d.message().startsWith("'address' in Channel 'userSignedup' must be a string or null, not an array"), d::toString);
   }
 
   @Test
