@@ -78,13 +78,11 @@ final class Alternatives {
     if (evaluator.checkTarget(owner, ref, where, out) || !exactlyOne) return;
     List<Schema> alsoFit = rest.stream().filter(b -> evaluator.passes(b, ref, where)).toList();
     if (!alsoFit.isEmpty()) {
-      String hint = where.note() == null
-          ? "its target cannot be checked here; inline the definition instead of the '$ref'"
-          : where.note() + "; inline the definition instead of the '$ref', or set a 'bindingVersion' whose"
-              + " schema accepts a reference here";
-      out.add(new Failure(ref.location(), Evaluator.capitalise(where.value()), "is valid both as a Reference and as "
-          + names(alsoFit) + " (a '$ref' object is either), but the specification's schema requires exactly one"
-          + " of them (oneOf), so it rejects this '$ref'", hint, Failure.Kind.AMBIGUOUS, where.depth()));
+      String inline = "inline the definition instead of the '$ref'";
+      String hint = where.note() == null ? "its target cannot be checked here; " + inline : where.note() + "; " + inline;
+      out.add(new Failure(ref.location(), Evaluator.capitalise(where.value()), "is both a valid Reference and a valid "
+          + names(alsoFit).substring(2) + " (a '$ref' object can be either), and the specification's schema requires"
+          + " exactly one of them (oneOf), so it rejects this '$ref'", hint, Failure.Kind.AMBIGUOUS, where.depth()));
     }
   }
 

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +95,31 @@ final class Evaluator {
     if (schema.ifSchema != null) {
       Schema branch = passes(schema.ifSchema, node, where) ? schema.thenSchema : schema.elseSchema;
       if (branch != null) check(branch, node, where, out);
+    }
+    if (out.size() > before && node instanceof MappingNode map) suggestBindingVersion(schema, map, where, out, before);
+  }
+
+  /**
+   * A binding without {@code bindingVersion} is checked as its latest version. When it fails,
+   * say which of the other versions the spec knows would accept it as written: the fix may be
+   * one line ({@code bindingVersion: '0.4.0'}) rather than a rewrite.
+   */
+  private void suggestBindingVersion(Schema schema, MappingNode map, Where where, List<Failure> out, int from) {
+    Schema version = schema.properties == null ? null : schema.properties.get("bindingVersion");
+    if (version == null || version.enumValues == null || map.get("bindingVersion").isPresent()) return;
+    List<String> accepting = new ArrayList<>();
+    for (Object v : version.enumValues) {
+      Map<String, MappingNode.Entry> entries = new LinkedHashMap<>(map.entries());
+      entries.put("bindingVersion", new MappingNode.Entry("bindingVersion", map.location(),
+          new ScalarNode(map.location(), String.valueOf(v))));
+      if (passes(schema, new MappingNode(map.location(), entries), where)) accepting.add("'" + v + "'");
+    }
+    if (accepting.isEmpty()) return;
+    String remark = "with bindingVersion " + String.join(" or ", accepting) + " this binding is valid as written";
+    for (int i = from; i < out.size(); i++) {
+      Failure f = out.get(i);
+      String hint = f.hint() == null ? remark : f.hint() + "; " + remark;
+      out.set(i, new Failure(f.location(), f.subject(), f.fact(), hint, f.kind(), f.depth(), f.object(), f.field()));
     }
   }
 

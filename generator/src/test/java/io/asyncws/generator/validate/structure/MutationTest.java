@@ -113,6 +113,23 @@ class MutationTest {
   }
 
   @Test
+  void adeoKafkaKeyIsAcceptedUnderTheBindingVersionThatAllowsAReference() throws IOException {
+    // The hint says to pick a binding version whose schema accepts the '$ref': 0.4.0 does (anyOf).
+    assertEquals(List.of(), mutate("spec-v3.0.0/adeo-kafka-request-reply-asyncapi.yml",
+        "        kafka:\n          key:", "        kafka:\n          bindingVersion: '0.4.0'\n          key:"));
+  }
+
+  @Test
+  void adeoKafkaKeyMessageExplainsWhyTheOfficialSchemaRejectsIt() throws IOException {
+    Diagnostic d = only(mutate("spec-v3.0.0/adeo-kafka-request-reply-asyncapi.yml", "asyncapi: 3.0.0", "asyncapi: 3.0.0"));
+    assertEquals("spec-v3.0.0/adeo-kafka-request-reply-asyncapi.yml:245:13: error: 'bindings.kafka.key' in Message"
+        + " 'costingResponse' is both a valid Reference and a valid Schema (a '$ref' object can be either), and the"
+        + " specification's schema requires exactly one of them (oneOf), so it rejects this '$ref' (no 'bindingVersion'"
+        + " is given, so the Kafka message binding 0.5.0 (the latest) applies; inline the definition instead of the"
+        + " '$ref'; with bindingVersion '0.4.0' or '0.3.0' this binding is valid as written)", d.toString());
+  }
+
+  @Test
   void errorInAnotherFileOfAMultiFileApiLandsInThatFile(@TempDir Path tmp) throws IOException {
     Path from = TestDocuments.CORPUS.resolve("spec-v3.0.0/social-media");
     try (Stream<Path> walk = Files.walk(from)) {

@@ -49,7 +49,7 @@ class ResolvedCorpusStructureTest {
     List<Diagnostic> found = structure(TestDocuments.CORPUS.resolve("spec-v3.0.0/adeo-kafka-request-reply-asyncapi.yml"));
     assertEquals(1, found.size(), found::toString);
     assertEquals(245, found.get(0).location().line());
-    assertTrue(found.get(0).message().contains("both as a Reference and as a Schema"), found.get(0)::toString);
+    assertTrue(found.get(0).message().contains("is both a valid Reference and a valid Schema"), found.get(0)::toString);
   }
 
   @Test
