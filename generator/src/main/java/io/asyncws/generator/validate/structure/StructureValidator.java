@@ -75,8 +75,15 @@ public final class StructureValidator {
     String version = s.text();
     Optional<StructureValidator> validator = forVersion(version);
     if (validator.isEmpty()) {
-      diagnostics.error(s.location(), "AsyncAPI version '" + version + "' is not supported; supported: "
-          + String.join(", ", SpecSchemas.VERSIONS), null);
+      // '3.0' for '3.0.0' is the usual slip; the newest patch of that minor version is meant.
+      String meant = SpecSchemas.VERSIONS.stream().filter(v -> v.startsWith(version + ".")).reduce((a, b) -> b).orElse(null);
+      String message = "AsyncAPI version '" + version + "' is not supported; supported: "
+          + String.join(", ", SpecSchemas.VERSIONS);
+      if (meant == null) {
+        diagnostics.error(s.location(), message);
+      } else {
+        diagnostics.error(s.location(), message, "did you mean '" + meant + "'?");
+      }
       return;
     }
     validator.get().validate(root, deref, diagnostics);

@@ -34,6 +34,12 @@ class StructureValidatorTest {
   }
 
   @Test
+  void versionWithoutPatchSuggestsTheFullVersion() {
+    Diagnostic d = only(validate("asyncapi: '3.0'\ninfo: {title: t, version: '1'}\n"));
+    assertEquals("did you mean '3.0.0'?", d.hint());
+  }
+
+  @Test
   void missingAsyncapiFieldIsOneErrorAtTheDocumentStart() {
     Diagnostic d = only(validate("info: {title: t, version: '1'}\n"));
     assertEquals("1:1", d.location().line() + ":" + d.location().column());
