@@ -27,6 +27,8 @@ record Where(
     String note) {
 
   static final String DOCUMENT = "the AsyncAPI document";
+  /** Deeper paths are shortened in messages; real documents rarely nest a field path deeper. */
+  private static final int MAX_PATH_PARTS = 8;
 
   static Where root() {
     return new Where(DOCUMENT, "", null, null, false, null, 0, null);
@@ -73,7 +75,18 @@ record Where(
 
   /** This node as a message names a value: {@code 'servers' in Channel 'c'}. */
   String value() {
-    return path.isEmpty() ? anchor : "'" + path + "' in " + anchor;
+    return path.isEmpty() ? anchor : "'" + shortPath() + "' in " + anchor;
+  }
+
+  /**
+   * The path, with the middle of a very deep one left out ({@code payload.items...items.type}):
+   * the position already says exactly where, the words only need to say roughly.
+   */
+  private String shortPath() {
+    String[] parts = path.split("\\.");
+    if (parts.length <= MAX_PATH_PARTS) return path;
+    return String.join(".", java.util.Arrays.copyOfRange(parts, 0, 2)) + "..."
+        + String.join(".", java.util.Arrays.copyOfRange(parts, parts.length - 3, parts.length));
   }
 
   /**
@@ -85,7 +98,7 @@ record Where(
     if (kind == null) return value();
     // "Info", not "Info 'info'": the field's own name adds nothing when the kind says it.
     boolean nameSaysIt = key != null && kind.replace(" ", "").equalsIgnoreCase(key) && !path.contains(".");
-    String named = nameSaysIt ? kind : kind + " '" + path + "'";
+    String named = nameSaysIt ? kind : kind + " '" + shortPath() + "'";
     return anchor.equals(DOCUMENT) ? named : named + " in " + anchor;
   }
 }
