@@ -80,6 +80,18 @@ public final class DocumentSet {
     return new DocumentSet(diagnostics, store, store.openRoot(root));
   }
 
+  /**
+   * Like {@link #open(Path, ResolveOptions, Diagnostics)}, with the root document's content given
+   * rather than read: for a document edited in memory (tests that break a corpus document on
+   * purpose, an editor's unsaved buffer). Relative refs are still read from disk, relative to
+   * {@code root}.
+   */
+  public static DocumentSet open(
+      Path root, byte[] content, ResolveOptions options, Diagnostics diagnostics) {
+    DocumentStore store = new DocumentStore(options, diagnostics);
+    return new DocumentSet(diagnostics, store, store.openRoot(root, content));
+  }
+
   /** The root document's tree, empty if it could not be loaded. */
   public Optional<Node> root() {
     return rootDocument.root();

@@ -49,8 +49,16 @@ final class DocumentStore {
 
   /** Loads the root document, which must be an object; its location names it as the user did. */
   Document openRoot(Path file) {
-    Document document =
-        new Document(idOf(file), file, false, loader.load(file, diagnostics), null);
+    return registerRoot(file, loader.load(file, diagnostics));
+  }
+
+  /** Loads the root document from bytes that stand for the file {@code displayName}. */
+  Document openRoot(Path displayName, byte[] content) {
+    return registerRoot(displayName, loader.load(displayName, content, diagnostics));
+  }
+
+  private Document registerRoot(Path file, Optional<Node> root) {
+    Document document = new Document(idOf(file), file, false, root, null);
     register(document);
     return document;
   }

@@ -109,6 +109,13 @@ class DocumentLoaderPositionTest {
   }
 
   @Test
+  void longNumericKeyIsTextNotANumberError() {
+    String digits = "1".repeat(5000);
+    Node root = load("? " + digits + "\n: v\n").node();
+    assertEquals(List.of(digits), ((MappingNode) root).keys());
+  }
+
+  @Test
   void nonStringKeysBecomeTheirTextAsWritten() {
     Node root = load("200: ok\n0x1F: hex\ntrue: yes\n1.50: f\n").node();
     assertEquals(List.of("200", "0x1F", "true", "1.50"), ((MappingNode) root).keys());

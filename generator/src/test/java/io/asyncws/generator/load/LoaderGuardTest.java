@@ -63,7 +63,7 @@ class LoaderGuardTest {
       bomb.append(" [*l").append(i - 1).append(", *l").append(i - 1).append("]\n");
     }
     Diagnostic error = load(bomb.toString()).onlyError();
-    assertMessageContains(error, "more than 1000000 nodes", "aliases are expanded");
+    assertMessageContains(error, "more than 1000000 nodes", "counting what each alias repeats");
     assertTrue(error.location().line() > 15, error::toString);
   }
 
@@ -121,6 +121,17 @@ class LoaderGuardTest {
     LoaderTestSupport.Result result = load(text.toString());
     assertTrue(result.root().isPresent(), () -> result.diagnostics().toString());
     assertEquals(0, result.diagnostics().size());
+  }
+
+  @Test
+  void manySmallNodesWithoutAliasesStopAtTheNodeLimit() {
+    DocumentLoader loader = new DocumentLoader(LoadLimits.defaults().withMaxNodes(1000));
+    byte[] bytes = ("a: [" + "1, ".repeat(2000) + "1]").getBytes(StandardCharsets.UTF_8);
+    Diagnostic error = LoaderTestSupport.load(loader, bytes).onlyError();
+    // The mapping, its key 'a', the sequence and 997 items fit; the 998th item, at column
+    // 5 + 997 * 3, is node 1001.
+    assertAt(error, 1, 2996);
+    assertMessageContains(error, "more than 1000 nodes");
   }
 
   @Test
@@ -237,6 +248,33 @@ class LoaderGuardTest {
     Diagnostic error = load("a: b: c\n").onlyError();
     assertAt(error, 1, 5);
     assertMessageContains(error, "':'", "quote a value");
+  }
+
+  @Test
+  void wrongIndentationIsExplained() {
+    Diagnostic error = load("a:\n  - 1\n  b: 2\n").onlyError();
+    assertAt(error, 3, 3);
+    assertMessageContains(error, "indented differently");
+  }
+
+  @Test
+  void contentAfterTheRootIsExplained() {
+    Diagnostic error = load("{\"a\": 1}}\n").onlyError();
+    assertAt(error, 1, 9); // the second '}'
+    assertMessageContains(error, "follows the end of the document's root");
+  }
+
+  @Test
+  void reservedIndicatorIsExplained() {
+    Diagnostic error = load("a: @x\n").onlyError();
+    assertAt(error, 1, 4);
+    assertMessageContains(error, "quote");
+  }
+
+  @Test
+  void crlfLineEndsCountAsOneLine() {
+    Diagnostic error = load("a: 1\r\nb:\r\n  c: x\r\n  c: y\r\n").onlyError();
+    assertAt(error, 4, 3);
   }
 
   @Test

@@ -16,6 +16,7 @@ import io.asyncws.generator.diagnostic.Severity;
 import io.asyncws.generator.load.LoadLimits;
 import io.asyncws.generator.tree.Node;
 import io.asyncws.generator.tree.ScalarNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -340,6 +341,19 @@ class DocumentSetTest {
     set.resolveAll();
     assertTrue(set.root().isEmpty());
     assertEquals(1, errors(diagnostics).size());
+  }
+
+  @Test
+  void rootGivenInMemoryStillReadsItsRefsFromDisk() {
+    write(dir, "common/s.yaml", "A: {type: string}\n");
+    Path root = dir.resolve("api.yaml"); // not on disk: only its content is given
+    byte[] content = "a:\n  $ref: 'common/s.yaml#/B'\n".getBytes(StandardCharsets.UTF_8);
+    DocumentSet set = DocumentSet.open(root, content, ResolveOptions.defaults(), diagnostics);
+    set.resolveAll();
+    Diagnostic error = onlyError(diagnostics);
+    assertEquals(root, error.location().file());
+    assertAt(error, 2, 9);
+    assertMessageContains(error, "s.yaml' has no 'B'", "did you mean 'A'?");
   }
 
   @Test
