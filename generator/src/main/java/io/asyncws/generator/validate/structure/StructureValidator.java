@@ -6,8 +6,13 @@ import io.asyncws.generator.tree.Node;
 import io.asyncws.generator.tree.ScalarNode;
 import io.asyncws.generator.tree.SourceLocation;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -70,8 +75,15 @@ public final class StructureValidator {
     String version = s.text();
     Optional<StructureValidator> validator = forVersion(version);
     if (validator.isEmpty()) {
-      diagnostics.error(s.location(), "AsyncAPI version '" + version + "' is not supported; supported: "
-          + String.join(", ", SpecSchemas.VERSIONS), null);
+      // '3.0' for '3.0.0' is the usual slip; the newest patch of that minor version is meant.
+      String meant = SpecSchemas.VERSIONS.stream().filter(v -> v.startsWith(version + ".")).reduce((a, b) -> b).orElse(null);
+      String message = "AsyncAPI version '" + version + "' is not supported; supported: "
+          + String.join(", ", SpecSchemas.VERSIONS);
+      if (meant == null) {
+        diagnostics.error(s.location(), message);
+      } else {
+        diagnostics.error(s.location(), message, "did you mean '" + meant + "'?");
+      }
       return;
     }
     validator.get().validate(root, deref, diagnostics);
@@ -92,12 +104,26 @@ public final class StructureValidator {
   public void validate(Node root, Function<Node, Optional<Node>> deref, Diagnostics diagnostics) {
     List<Failure> failures = new ArrayList<>();
     new Evaluator(deref).check(schema, root, Where.root(), failures);
+    // One report per problem (see Failure.identity): of the descriptions, the shortest is the most
+    // specific ("must be 'object'" beats "must be one of 'array', 'boolean', ...") and the least
+    // nested ("Message 'book'" beats "'subscribe.message' in Channel 'books'").
+    // A field both missing and misspelt ('vresion' for 'version') is one problem: the unknown
+    // field's "did you mean 'version'?" says all that "missing 'version'" would.
+    Set<String> misspelt = new HashSet<>();
     for (Failure f : failures) {
+      if (f.kind() == Failure.Kind.UNKNOWN_FIELD && f.field() != null) misspelt.add(f.object() + "|" + f.field());
+    }
+    failures.removeIf(f -> f.kind() == Failure.Kind.REQUIRED && misspelt.contains(f.object() + "|" + f.field()));
+    Map<String, Failure> byProblem = new LinkedHashMap<>();
+    for (Failure f : failures) {
+      byProblem.merge(f.identity(), f, (a, b) -> b.message().length() < a.message().length() ? b : a);
+    }
+    byProblem.values().stream().sorted(Comparator.comparing(Failure::location)).forEach(f -> {
       if (f.hint() == null) {
         diagnostics.error(f.location(), f.message());
       } else {
         diagnostics.error(f.location(), f.message(), f.hint());
       }
-    }
+    });
   }
 }
