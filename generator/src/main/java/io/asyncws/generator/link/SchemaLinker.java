@@ -58,7 +58,8 @@ final class SchemaLinker {
 
   private SchemaRef link(Node node, String suggestedName, String componentName, int depth) {
     if (node == null) return null;
-    String fromRef = componentName != null ? componentName : Pointers.componentName(node, "schemas");
+    String component = componentName != null ? componentName : Pointers.componentName(node, "schemas");
+    String fromRef = component != null ? component : Pointers.schemaName(node);
     Node target = context.resolve(node);
     if (target == null) return null;
     SchemaRef known = byTarget.get(target);
@@ -74,7 +75,7 @@ final class SchemaLinker {
     SchemaRef ref = graph.ref(name);
     byTarget.put(target, ref);
     graph.reserve(name);
-    graph.put(build(target, name, fromRef, depth));
+    graph.put(build(target, name, component, depth));
     return ref;
   }
 
