@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ReaderRobustnessTest {
-  private static final int LINES_PER_DOCUMENT = 12;
+  private static final int LINES_PER_DOCUMENT = 8;
   private static final List<String> REPLACEMENT_VALUES = List.of("[1, 2]", "{}", "42", "null");
 
   @TempDir Path dir;
