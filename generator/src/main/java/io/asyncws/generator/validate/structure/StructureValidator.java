@@ -45,7 +45,8 @@ public final class StructureValidator {
 
   /**
    * A validator for documents that declare {@code asyncapi: version}; empty when the version is not
-   * supported (see {@link #validate(Node, Function, Diagnostics)} for the error a user then sees).
+   * supported (see {@link #validateDocument(Node, Function, Diagnostics)} for the error a user then
+   * sees).
    */
   public static Optional<StructureValidator> forVersion(String version) {
     if (!SpecSchemas.VERSIONS.contains(version)) return Optional.empty();
@@ -66,10 +67,13 @@ public final class StructureValidator {
     Optional<Node> field = root instanceof MappingNode map ? map.get("asyncapi") : Optional.empty();
     if (field.isEmpty() || !(field.get() instanceof ScalarNode s) || !s.isString()) {
       SourceLocation at = field.map(Node::location).orElse(root.location());
-      diagnostics.error(at, field.isEmpty()
-          ? "The document has no 'asyncapi' field, so its AsyncAPI version is unknown"
-          : "The 'asyncapi' field must be a version string such as '3.0.0'",
-          "add 'asyncapi: 3.0.0' (or the version the document follows) as its first line");
+      if (field.isEmpty()) {
+        diagnostics.error(at, "The document has no 'asyncapi' field, so its AsyncAPI version is unknown",
+            "add 'asyncapi: 3.0.0' (or the version the document follows) as its first line");
+      } else {
+        diagnostics.error(at, "The 'asyncapi' field must be a version string such as '3.0.0'",
+            "write the full version, e.g. asyncapi: 3.0.0");
+      }
       return;
     }
     String version = s.text();
