@@ -61,7 +61,14 @@ final class UnionDeserializerEmitter {
         .addStatement("$T node = parser.readValueAsTree()", TypeNames.JSON_NODE)
         .addStatement("$T matches = new $T<>()", variantList, TypeNames.ARRAY_LIST);
     for (UnionEmitter.Variant v : variants) {
-      deserialize.addStatement("if ($L) matches.add($T.class)", condition(v.schema(), new HashSet<>()), v.type());
+      String test = "is" + v.type().simpleName();
+      deserialize.addStatement("if ($N(node)) matches.add($T.class)", test, v.type());
+      type.addMethod(MethodSpec.methodBuilder(test)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .returns(TypeName.BOOLEAN)
+          .addParameter(TypeNames.JSON_NODE, "node")
+          .addStatement("return $L", condition(v.schema(), new HashSet<>()))
+          .build());
     }
     // Narrowing: of several candidates, prefer the records that declare every property present.
     CodeBlock.Builder narrow = CodeBlock.builder()
@@ -69,12 +76,12 @@ final class UnionDeserializerEmitter {
         .addStatement("$T exact = new $T<>()", variantList, TypeNames.ARRAY_LIST);
     boolean canNarrow = false;
     for (UnionEmitter.Variant v : variants) {
-      if (v.wrapper()) continue;
+      Set<String> declared = declaredProperties(v.schema(), new HashSet<>());
+      if (declared == null) continue;
       String field = JavaNames.constant(v.type().simpleName()) + "_PROPERTIES";
-      Set<String> declared = ObjectShape.of(v.schema().get()).properties().keySet();
       type.addField(FieldSpec.builder(stringSet, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
           .initializer("$T.of($L)", TypeNames.SET,
-              CodeBlock.join(declared.stream().map(p -> CodeBlock.of("$S", p)).toList(), ", "))
+              CodeBlock.join(declared.stream().map(p -> CodeBlock.of("$S", p)).toList(), ",$W"))
           .build());
       narrow.addStatement("if (matches.contains($T.class) && declaresAll($N, node)) exact.add($T.class)",
           v.type(), field, v.type());
@@ -83,14 +90,14 @@ final class UnionDeserializerEmitter {
     narrow.addStatement("if (!exact.isEmpty()) matches = exact").endControlFlow();
     if (canNarrow) deserialize.addCode(narrow.build());
 
-    CodeBlock expected = CodeBlock.of("$S", String.join(", ", variants.stream().map(v -> v.type().simpleName()).toList()));
+    String expected = String.join(", ", variants.stream().map(v -> v.type().simpleName()).toList());
     deserialize.beginControlFlow("if (matches.isEmpty())")
-        .addStatement("throw $T.from(parser, $S + describe(node) + $S + $L)", TypeNames.JSON_MAPPING_EXCEPTION,
-            "No variant of " + unionType.simpleName() + " matches ", "; expected one of: ", expected)
+        .addStatement("throw $T.from(parser,$W$S + describe(node) + $S)", TypeNames.JSON_MAPPING_EXCEPTION,
+            "No variant of " + unionType.simpleName() + " matches ", "; expected one of: " + expected)
         .endControlFlow();
     if (oneOf) {
       deserialize.beginControlFlow("if (matches.size() > 1)")
-          .addStatement("throw $T.from(parser, $S + names(matches) + $S + describe(node))",
+          .addStatement("throw $T.from(parser,$W$S + names(matches) + $S + describe(node))",
               TypeNames.JSON_MAPPING_EXCEPTION, "Ambiguous " + unionType.simpleName() + ": ", " all match ")
           .endControlFlow();
     }
@@ -132,6 +139,23 @@ final class UnionDeserializerEmitter {
         .build();
   }
 
+  /**
+   * The properties a variant's JSON may have: a record's, or for a nested union those of all its
+   * record variants; null when the variant is not an object (it never competes with records).
+   */
+  private Set<String> declaredProperties(SchemaRef ref, Set<String> seen) {
+    SchemaModel s = ref.get();
+    if (!seen.add(s.name())) return null;
+    if (plan.kind(s) == ModelPlan.Kind.RECORD) return ObjectShape.of(s).properties().keySet();
+    if (plan.kind(s) != ModelPlan.Kind.UNION) return null;
+    Set<String> all = new java.util.LinkedHashSet<>();
+    for (SchemaRef inner : plan.variants(s)) {
+      Set<String> declared = declaredProperties(inner, seen);
+      if (declared != null) all.addAll(declared);
+    }
+    return all.isEmpty() ? null : all;
+  }
+
   /** A boolean expression over {@code node} that is true when the JSON can be {@code ref}. */
   private CodeBlock condition(SchemaRef ref, Set<String> seen) {
     SchemaModel s = ref.get();
@@ -150,15 +174,15 @@ final class UnionDeserializerEmitter {
             parts.add(CodeBlock.of("node.has($S)", property));
           }
         });
-        return CodeBlock.join(parts, " && ");
+        return CodeBlock.join(parts, "$W&& ");
       }
       case ENUM:
         return CodeBlock.of(EnumConstants.constants(s).keySet().stream().allMatch(v -> v instanceof Long)
             ? "node.isIntegralNumber()" : "node.isTextual()");
       case UNION: {
         List<CodeBlock> any = new ArrayList<>();
-        for (SchemaRef inner : plan.variants(s)) any.add(condition(inner, seen));
-        return any.isEmpty() ? CodeBlock.of("true") : CodeBlock.of("($L)", CodeBlock.join(any, " || "));
+        for (SchemaRef inner : plan.variants(s)) any.add(CodeBlock.of("($L)", condition(inner, seen)));
+        return any.isEmpty() ? CodeBlock.of("true") : CodeBlock.join(any, "$W|| ");
       }
       default:
         return libraryCondition(s);

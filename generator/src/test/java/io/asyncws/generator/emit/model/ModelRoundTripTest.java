@@ -90,6 +90,27 @@ class ModelRoundTripTest {
   }
 
   @Test
+  void recordSharedByTwoUnionsIsReadThroughEither() throws Exception {
+    assertEquals(model("Ping"), read("{\"event\":\"ping\"}", "Notice").getClass());
+    assertEquals(model("Ping"), read("{\"event\":\"ping\"}", "Event").getClass());
+    assertTrue(model("Notice").isAssignableFrom(model("Ping")));
+    assertTrue(model("Event").isAssignableFrom(model("Ping")));
+  }
+
+  @Test
+  void unionNestedInAUnionIsWrappedAndReadByItsOwnDiscriminator() throws Exception {
+    Object notice = read("{\"kind\":\"circle\",\"radius\":1.0}", "Notice");
+    assertEquals("OfShape", notice.getClass().getSimpleName());
+    assertEquals(model("Circle"), component(notice, "value").getClass());
+    assertSameJson("{\"kind\":\"circle\",\"radius\":1.0}", notice);
+  }
+
+  @Test
+  void anyOfTakesTheFirstMatchingVariant() throws Exception {
+    assertEquals(model("Left"), read("{\"value\":\"x\"}", "Loose").getClass());
+  }
+
+  @Test
   void stringVariantIsWrappedAndWrittenAsItself() throws Exception {
     Object wrapped = read("\"hello\"", "Event");
     assertEquals("OfString", wrapped.getClass().getSimpleName());

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 @JsonDeserialize(
     using = JsonDeserializer.None.class
 )
-public record Status(String event, Boolean online) implements Event {
+public record Status(String event, Boolean online) implements Event, Notice {
   @JsonCreator
   public Status {
     if (event == null) {
