@@ -17,6 +17,8 @@ public final class TypeNames {
   public static final ClassName JSON_VALUE = ClassName.get(ANNOTATION, "JsonValue");
   public static final ClassName JSON_CREATOR = ClassName.get(ANNOTATION, "JsonCreator");
   public static final ClassName JSON_CREATOR_MODE = JSON_CREATOR.nestedClass("Mode");
+  public static final ClassName JSON_ANY_SETTER = ClassName.get(ANNOTATION, "JsonAnySetter");
+  public static final ClassName JSON_ANY_GETTER = ClassName.get(ANNOTATION, "JsonAnyGetter");
   public static final ClassName JSON_INCLUDE = ClassName.get(ANNOTATION, "JsonInclude");
   public static final ClassName JSON_INCLUDE_INCLUDE = JSON_INCLUDE.nestedClass("Include");
   public static final ClassName JSON_IGNORE_PROPERTIES = ClassName.get(ANNOTATION, "JsonIgnoreProperties");

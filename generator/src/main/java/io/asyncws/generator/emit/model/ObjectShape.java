@@ -16,15 +16,22 @@ import java.util.Set;
  * @param properties every property in declaration order, parts after the schema's own
  * @param required the property names any part requires
  * @param additionalAllowed false when the schema or any part says {@code additionalProperties: false}
+ * @param additionalProperties the schema of additional properties (the first part that gives
+ *     one), or null when they are not described
  */
-record ObjectShape(Map<String, SchemaRef> properties, Set<String> required, boolean additionalAllowed) {
+record ObjectShape(
+    Map<String, SchemaRef> properties,
+    Set<String> required,
+    boolean additionalAllowed,
+    SchemaRef additionalProperties) {
 
   static ObjectShape of(SchemaModel schema) {
     Map<String, SchemaRef> properties = new LinkedHashMap<>();
     Set<String> required = new LinkedHashSet<>();
     boolean[] additional = {true};
-    collect(schema, properties, required, additional, new HashSet<>());
-    return new ObjectShape(properties, required, additional[0]);
+    SchemaRef[] additionalSchema = {null};
+    collect(schema, properties, required, additional, additionalSchema, new HashSet<>());
+    return new ObjectShape(properties, required, additional[0], additional[0] ? additionalSchema[0] : null);
   }
 
   private static void collect(
@@ -32,6 +39,7 @@ record ObjectShape(Map<String, SchemaRef> properties, Set<String> required, bool
       Map<String, SchemaRef> properties,
       Set<String> required,
       boolean[] additional,
+      SchemaRef[] additionalSchema,
       Set<String> seen) {
     if (!seen.add(schema.name())) return; // allOf cycles merge each schema once
     schema.properties().forEach((name, ref) -> {
@@ -42,7 +50,10 @@ record ObjectShape(Map<String, SchemaRef> properties, Set<String> required, bool
     });
     required.addAll(schema.required());
     if (!schema.additionalPropertiesAllowed()) additional[0] = false;
-    for (SchemaRef part : schema.allOf()) collect(part.get(), properties, required, additional, seen);
+    if (additionalSchema[0] == null) additionalSchema[0] = schema.additionalProperties();
+    for (SchemaRef part : schema.allOf()) {
+      collect(part.get(), properties, required, additional, additionalSchema, seen);
+    }
   }
 
   /** Whether the JSON property is required. */

@@ -6,6 +6,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.asyncws.generator.emit.JavaNames;
@@ -49,11 +50,17 @@ final class RecordEmitter {
   TypeSpec emit(SchemaModel schema) {
     ClassName name = plan.className(schema);
     ObjectShape shape = ObjectShape.of(schema);
-    List<Component> components = components(shape);
+    NameAllocator names = JavaNames.memberAllocator();
+    List<Component> components = components(shape, names);
+    Component extra = additional(shape, names);
 
     CodeBlock.Builder doc = SchemaDocs.forType(schema, "The " + schema.name() + " object.").toBuilder();
     if (!components.isEmpty()) doc.add("\n");
     for (Component c : components) doc.add("@param $L $L\n", c.java(), describe(c));
+    if (extra != null) {
+      doc.add("@param $L the properties the schema does not name, by name; empty when there are none\n",
+          extra.java());
+    }
 
     TypeSpec.Builder type = TypeSpec.recordBuilder(name)
         .addModifiers(Modifier.PUBLIC)
@@ -61,7 +68,7 @@ final class RecordEmitter {
         .addAnnotation(AnnotationSpec.builder(TypeNames.JSON_INCLUDE)
             .addMember("value", "$T.NON_NULL", TypeNames.JSON_INCLUDE_INCLUDE)
             .build());
-    if (shape.additionalAllowed()) {
+    if (shape.additionalAllowed() && shape.additionalProperties() == null) {
       type.addAnnotation(AnnotationSpec.builder(TypeNames.JSON_IGNORE_PROPERTIES)
           .addMember("ignoreUnknown", "true")
           .build());
@@ -77,18 +84,40 @@ final class RecordEmitter {
     boolean hasFixed = components.stream().anyMatch(c -> c.fixed() != null);
     MethodSpec.Builder canonical = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
     for (Component c : components) canonical.addParameter(parameter(c));
-    CodeBlock checks = checks(components);
-    canonical.addCode(checks);
+    canonical.addCode(checks(components));
+    if (extra != null) {
+      canonical.addParameter(ParameterSpec.builder(extra.type(), extra.java())
+          .addAnnotation(TypeNames.JSON_ANY_SETTER)
+          .addAnnotation(TypeNames.JSON_ANY_GETTER)
+          .build());
+      canonical.beginControlFlow("if ($N == null)", extra.java())
+          .addStatement("$N = $T.of()", extra.java(), TypeNames.MAP)
+          .endControlFlow();
+    }
     // Jackson must keep using the canonical constructor when a shorter one exists.
     if (hasFixed) canonical.addAnnotation(TypeNames.JSON_CREATOR);
     type.recordConstructor(canonical.build());
 
-    if (hasFixed) type.addMethod(withoutFixed(components));
+    if (hasFixed) type.addMethod(withoutFixed(components, extra));
     return type.build();
   }
 
-  private List<Component> components(ObjectShape shape) {
-    NameAllocator names = JavaNames.memberAllocator();
+  /**
+   * The component that keeps {@code additionalProperties} described by a schema, or null: Jackson
+   * (2.18+) fills it through {@code @JsonAnySetter} and writes it back flat through {@code
+   * @JsonAnyGetter}. Without such a schema extra properties are ignored rather than kept.
+   */
+  private Component additional(ObjectShape shape, NameAllocator names) {
+    if (shape.additionalProperties() == null) return null;
+    TypeName type = ParameterizedTypeName.get(TypeNames.MAP, TypeNames.STRING, plan.typeOf(shape.additionalProperties()));
+    String java = names.newName("additionalProperties", ADDITIONAL);
+    return new Component(null, java, type, shape.additionalProperties().get(), false, null, null);
+  }
+
+  /** The allocator tag of the additional-properties component (property names are the others). */
+  private static final Object ADDITIONAL = new Object();
+
+  private List<Component> components(ObjectShape shape, NameAllocator names) {
     List<Component> out = new ArrayList<>();
     shape.properties().forEach((json, ref) -> {
       SchemaModel s = ref.get();
@@ -145,7 +174,7 @@ final class RecordEmitter {
   }
 
   /** A constructor without the fixed components: {@code new Ping(42L)} rather than {@code new Ping("ping", 42L)}. */
-  private static MethodSpec withoutFixed(List<Component> components) {
+  private static MethodSpec withoutFixed(List<Component> components, Component extra) {
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
     CodeBlock.Builder doc = CodeBlock.builder().add("Creates the record with its fixed values:");
     List<CodeBlock> args = new ArrayList<>();
@@ -159,8 +188,13 @@ final class RecordEmitter {
         args.add(CodeBlock.of("$N", c.java()));
       }
     }
+    if (extra != null) {
+      ctor.addParameter(extra.type(), extra.java());
+      args.add(CodeBlock.of("$N", extra.java()));
+    }
     doc.add("\n\n");
     for (Component c : components) if (c.fixed() == null) doc.add("@param $L $L\n", c.java(), describe(c));
+    if (extra != null) doc.add("@param $L the properties the schema does not name\n", extra.java());
     return ctor.addJavadoc(doc.build())
         .addStatement("this($L)", CodeBlock.join(args, ", "))
         .build();

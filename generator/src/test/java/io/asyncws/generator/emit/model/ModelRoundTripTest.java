@@ -195,6 +195,14 @@ class ModelRoundTripTest {
   }
 
   @Test
+  void additionalPropertiesBesideNamedOnesAreKeptAndWrittenFlat() throws Exception {
+    Object labels = read("{\"name\":\"n\",\"x\":1,\"y\":2}", "Labels");
+    assertEquals(java.util.Map.of("x", 1L, "y", 2L), component(labels, "additionalProperties"));
+    assertSameJson("{\"name\":\"n\",\"x\":1,\"y\":2}", labels);
+    assertThrows(JsonMappingException.class, () -> read("{\"name\":\"n\",\"x\":\"text\"}", "Labels"));
+  }
+
+  @Test
   void schemaNamedLikeJavaLangTypeGetsASuffix() throws Exception {
     Object object = read("{\"string\":\"s\",\"unknown\":1}", "ObjectModel");
     assertSameJson("{\"string\":\"s\"}", object);
