@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.asyncws.generator.emit.FileHeader;
+import io.asyncws.generator.emit.TypeNames;
 import io.asyncws.generator.model.ApiModel;
 import io.asyncws.generator.model.SchemaGraph;
 import io.asyncws.generator.model.SchemaModel;
@@ -69,6 +70,20 @@ public final class ModelTypes {
   public Optional<ClassName> generatedClass(SchemaRef schema) {
     SchemaModel s = schema.get();
     return plan.kind(s) == ModelPlan.Kind.LIBRARY ? Optional.empty() : Optional.of(plan.className(s));
+  }
+
+  /**
+   * Whether some model uses {@code java.time} ({@code date-time}, {@code date}): then the {@code
+   * ObjectMapper} that reads and writes the models needs Jackson's {@code JavaTimeModule}
+   * ({@code jackson-datatype-jsr310}).
+   */
+  public boolean needsJavaTimeModule() {
+    for (SchemaModel schema : plan.schemas()) {
+      // Every inline schema is in the graph too, so List<OffsetDateTime> items are seen directly.
+      TypeName type = plan.typeOf(plan.graph.ref(schema.name()));
+      if (type.equals(TypeNames.OFFSET_DATE_TIME) || type.equals(TypeNames.LOCAL_DATE)) return true;
+    }
+    return false;
   }
 
   /** Every model file, sorted by class name. */
