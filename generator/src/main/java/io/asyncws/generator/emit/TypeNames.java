@@ -21,7 +21,8 @@ public final class TypeNames {
   public static final ClassName JSON_ANY_GETTER = ClassName.get(ANNOTATION, "JsonAnyGetter");
   public static final ClassName JSON_INCLUDE = ClassName.get(ANNOTATION, "JsonInclude");
   public static final ClassName JSON_INCLUDE_INCLUDE = JSON_INCLUDE.nestedClass("Include");
-  public static final ClassName JSON_IGNORE_PROPERTIES = ClassName.get(ANNOTATION, "JsonIgnoreProperties");
+  public static final ClassName JSON_IGNORE_PROPERTIES =
+      ClassName.get(ANNOTATION, "JsonIgnoreProperties");
   public static final ClassName JSON_TYPE_INFO = ClassName.get(ANNOTATION, "JsonTypeInfo");
   public static final ClassName JSON_TYPE_INFO_ID = JSON_TYPE_INFO.nestedClass("Id");
   public static final ClassName JSON_TYPE_INFO_AS = JSON_TYPE_INFO.nestedClass("As");
@@ -33,10 +34,14 @@ public final class TypeNames {
   public static final ClassName JSON_NODE = ClassName.get(DATABIND, "JsonNode");
   public static final ClassName JSON_DESERIALIZER = ClassName.get(DATABIND, "JsonDeserializer");
   public static final ClassName JSON_DESERIALIZER_NONE = JSON_DESERIALIZER.nestedClass("None");
-  public static final ClassName DESERIALIZATION_CONTEXT = ClassName.get(DATABIND, "DeserializationContext");
-  public static final ClassName JSON_MAPPING_EXCEPTION = ClassName.get(DATABIND, "JsonMappingException");
-  public static final ClassName JSON_DESERIALIZE = ClassName.get(DATABIND + ".annotation", "JsonDeserialize");
-  public static final ClassName STD_DESERIALIZER = ClassName.get(DATABIND + ".deser.std", "StdDeserializer");
+  public static final ClassName DESERIALIZATION_CONTEXT =
+      ClassName.get(DATABIND, "DeserializationContext");
+  public static final ClassName JSON_MAPPING_EXCEPTION =
+      ClassName.get(DATABIND, "JsonMappingException");
+  public static final ClassName JSON_DESERIALIZE =
+      ClassName.get(DATABIND + ".annotation", "JsonDeserialize");
+  public static final ClassName STD_DESERIALIZER =
+      ClassName.get(DATABIND + ".deser.std", "StdDeserializer");
 
   public static final ClassName STRING = ClassName.get(String.class);
   public static final ClassName LONG = ClassName.get(Long.class);

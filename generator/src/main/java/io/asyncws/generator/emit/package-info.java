@@ -6,12 +6,12 @@
  * <ul>
  *   <li>{@link io.asyncws.generator.emit.TypeNames}: every library type generated code names,
  *       declared once.
- *   <li>{@link io.asyncws.generator.emit.JavaNames}: Java identifiers for document names
- *       ({@code class}, {@code $ref}, {@code 2fa}, {@code user-name}), type names that neither
- *       shadow {@code java.lang} nor clash on case-insensitive file systems.
+ *   <li>{@link io.asyncws.generator.emit.JavaNames}: Java identifiers for document names ({@code
+ *       class}, {@code $ref}, {@code 2fa}, {@code user-name}), type names that neither shadow
+ *       {@code java.lang} nor clash on case-insensitive file systems.
  *   <li>{@link io.asyncws.generator.emit.JavadocText}: document text made safe for Javadoc.
- *   <li>{@link io.asyncws.generator.emit.FileHeader}: every file names its source document and
- *       says not to edit it.
+ *   <li>{@link io.asyncws.generator.emit.FileHeader}: every file names its source document and says
+ *       not to edit it.
  *   <li>{@link io.asyncws.generator.emit.GeneratedFile}: rendered files, sorted, written to disk.
  * </ul>
  *

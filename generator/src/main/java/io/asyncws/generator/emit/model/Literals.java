@@ -46,6 +46,8 @@ final class Literals {
   private static boolean fitsLong(Object value) {
     if (value instanceof Long) return true;
     return value instanceof BigInteger b && b.bitLength() < 64
-        || value instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0 && d.toBigInteger().bitLength() < 64;
+        || value instanceof BigDecimal d
+            && d.stripTrailingZeros().scale() <= 0
+            && d.toBigInteger().bitLength() < 64;
   }
 }

@@ -38,7 +38,10 @@ public final class ModelTypes {
 
   /** The models of {@code api}, declared in {@code packageName}. */
   public static ModelTypes of(ApiModel api, String packageName) {
-    return of(api.schemas(), packageName, sourceName(api.location() == null ? null : api.location().file()));
+    return of(
+        api.schemas(),
+        packageName,
+        sourceName(api.location() == null ? null : api.location().file()));
   }
 
   /**
@@ -69,13 +72,15 @@ public final class ModelTypes {
   /** The class generated for {@code schema}, if it gets one (records, enums, unions). */
   public Optional<ClassName> generatedClass(SchemaRef schema) {
     SchemaModel s = schema.get();
-    return plan.kind(s) == ModelPlan.Kind.LIBRARY ? Optional.empty() : Optional.of(plan.className(s));
+    return plan.kind(s) == ModelPlan.Kind.LIBRARY
+        ? Optional.empty()
+        : Optional.of(plan.className(s));
   }
 
   /**
    * Whether some model uses {@code java.time} ({@code date-time}, {@code date}): then the {@code
-   * ObjectMapper} that reads and writes the models needs Jackson's {@code JavaTimeModule}
-   * ({@code jackson-datatype-jsr310}).
+   * ObjectMapper} that reads and writes the models needs Jackson's {@code JavaTimeModule} ({@code
+   * jackson-datatype-jsr310}).
    */
   public boolean needsJavaTimeModule() {
     for (SchemaModel schema : plan.schemas()) {
@@ -90,12 +95,13 @@ public final class ModelTypes {
   public List<JavaFile> emit() {
     List<JavaFile> files = new ArrayList<>();
     for (SchemaModel schema : plan.schemas()) {
-      TypeSpec type = switch (plan.kind(schema)) {
-        case RECORD -> new RecordEmitter(plan).emit(schema);
-        case ENUM -> EnumEmitter.emit(plan, schema);
-        case UNION -> new UnionEmitter(plan).emit(schema);
-        case LIBRARY -> null;
-      };
+      TypeSpec type =
+          switch (plan.kind(schema)) {
+            case RECORD -> new RecordEmitter(plan).emit(schema);
+            case ENUM -> EnumEmitter.emit(plan, schema);
+            case UNION -> new UnionEmitter(plan).emit(schema);
+            case LIBRARY -> null;
+          };
       if (type != null) files.add(FileHeader.javaFile(plan.packageName, type, plan.sourceName));
     }
     files.sort(Comparator.comparing(f -> f.typeSpec().name()));
@@ -103,6 +109,8 @@ public final class ModelTypes {
   }
 
   private static String sourceName(Path file) {
-    return file == null || file.getFileName() == null ? "an AsyncAPI document" : file.getFileName().toString();
+    return file == null || file.getFileName() == null
+        ? "an AsyncAPI document"
+        : file.getFileName().toString();
   }
 }

@@ -15,9 +15,10 @@ import java.util.Set;
  *
  * @param properties every property in declaration order, parts after the schema's own
  * @param required the property names any part requires
- * @param additionalAllowed false when the schema or any part says {@code additionalProperties: false}
- * @param additionalProperties the schema of additional properties (the first part that gives
- *     one), or null when they are not described
+ * @param additionalAllowed false when the schema or any part says {@code additionalProperties:
+ *     false}
+ * @param additionalProperties the schema of additional properties (the first part that gives one),
+ *     or null when they are not described
  */
 record ObjectShape(
     Map<String, SchemaRef> properties,
@@ -31,7 +32,8 @@ record ObjectShape(
     boolean[] additional = {true};
     SchemaRef[] additionalSchema = {null};
     collect(schema, properties, required, additional, additionalSchema, new HashSet<>());
-    return new ObjectShape(properties, required, additional[0], additional[0] ? additionalSchema[0] : null);
+    return new ObjectShape(
+        properties, required, additional[0], additional[0] ? additionalSchema[0] : null);
   }
 
   private static void collect(
@@ -42,12 +44,16 @@ record ObjectShape(
       SchemaRef[] additionalSchema,
       Set<String> seen) {
     if (!seen.add(schema.name())) return; // allOf cycles merge each schema once
-    schema.properties().forEach((name, ref) -> {
-      SchemaRef known = properties.get(name);
-      if (known == null || (known.get().constValue() == null && ref.get().constValue() != null)) {
-        properties.put(name, ref);
-      }
-    });
+    schema
+        .properties()
+        .forEach(
+            (name, ref) -> {
+              SchemaRef known = properties.get(name);
+              if (known == null
+                  || (known.get().constValue() == null && ref.get().constValue() != null)) {
+                properties.put(name, ref);
+              }
+            });
     required.addAll(schema.required());
     if (!schema.additionalPropertiesAllowed()) additional[0] = false;
     if (additionalSchema[0] == null) additionalSchema[0] = schema.additionalProperties();

@@ -24,20 +24,21 @@
  * }</pre>
  *
  * <p>The choices, and why:
+ *
  * <ul>
  *   <li>Object schemas (and {@code allOf}, merged) become records; {@code enum}s of strings or
  *       integers become enums with {@code @JsonValue}/{@code @JsonCreator}; {@code oneOf}/{@code
- *       anyOf} become sealed interfaces. Everything else is a library type: {@code String},
- *       {@code Long} ({@code integer}; {@code Integer} for {@code int32}), {@code Double}
- *       ({@code number}: what Jackson reads numbers as by default, and exact enough for the
- *       protocols at hand, which send prices as strings), {@code Boolean}, {@code OffsetDateTime},
- *       {@code LocalDate}, {@code UUID}, {@code URI}, {@code byte[]} (base64), {@code List<T>},
- *       {@code Map<String, T>}, and {@code JsonNode} for any JSON and for foreign schema formats
- *       such as Avro (Java has no type aliases: the payload is simply a {@code JsonNode}).
- *   <li>Every component is boxed and may be null: a primitive would read a missing number as 0
- *       and hide a broken message. Required non-nullable components are checked by the
- *       constructor and by Jackson ({@code required = true}); {@code nullable} ones are written
- *       even when null; optional ones are left out when null.
+ *       anyOf} become sealed interfaces. Everything else is a library type: {@code String}, {@code
+ *       Long} ({@code integer}; {@code Integer} for {@code int32}), {@code Double} ({@code number}:
+ *       what Jackson reads numbers as by default, and exact enough for the protocols at hand, which
+ *       send prices as strings), {@code Boolean}, {@code OffsetDateTime}, {@code LocalDate}, {@code
+ *       UUID}, {@code URI}, {@code byte[]} (base64), {@code List<T>}, {@code Map<String, T>}, and
+ *       {@code JsonNode} for any JSON and for foreign schema formats such as Avro (Java has no type
+ *       aliases: the payload is simply a {@code JsonNode}).
+ *   <li>Every component is boxed and may be null: a primitive would read a missing number as 0 and
+ *       hide a broken message. Required non-nullable components are checked by the constructor and
+ *       by Jackson ({@code required = true}); {@code nullable} ones are written even when null;
+ *       optional ones are left out when null.
  *   <li>{@code default}s replace null in the constructor; {@code const} components are filled in
  *       when null and rejected when different, and a shorter constructor leaves them out.
  *   <li>Unions with a usable {@code discriminator} use Jackson type info; others get a generated
