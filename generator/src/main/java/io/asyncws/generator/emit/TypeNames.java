@@ -47,6 +47,7 @@ public final class TypeNames {
   public static final ClassName LONG = ClassName.get(Long.class);
   public static final ClassName INTEGER = ClassName.get(Integer.class);
   public static final ClassName DOUBLE = ClassName.get(Double.class);
+  public static final ClassName BIG_DECIMAL = ClassName.get("java.math", "BigDecimal");
   public static final ClassName BOOLEAN = ClassName.get(Boolean.class);
   public static final ClassName LIST = ClassName.get("java.util", "List");
   public static final ClassName MAP = ClassName.get("java.util", "Map");

@@ -25,6 +25,9 @@ final class Literals {
     if (type.equals(TypeNames.INTEGER) && value instanceof Long l && l == l.intValue()) {
       return CodeBlock.of("$L", l);
     }
+    if (type.equals(TypeNames.BIG_DECIMAL) && value instanceof Number n) {
+      return CodeBlock.of("new $T($S)", TypeNames.BIG_DECIMAL, n.toString());
+    }
     if (type.equals(TypeNames.DOUBLE) && value instanceof Number n) {
       double d = n.doubleValue();
       return Double.isFinite(d) ? CodeBlock.of("$L", Double.toString(d)) : null;

@@ -158,7 +158,7 @@ final class ModelPlan {
     return switch (type) {
       case STRING -> stringType(s.format());
       case INTEGER -> "int32".equals(s.format()) ? TypeNames.INTEGER : TypeNames.LONG;
-      case NUMBER -> TypeNames.DOUBLE;
+      case NUMBER -> numberType(s.format());
       case BOOLEAN -> TypeNames.BOOLEAN;
       case ARRAY -> ParameterizedTypeName.get(TypeNames.LIST, typeOf(s.items()));
       case OBJECT ->
@@ -166,6 +166,17 @@ final class ModelPlan {
               TypeNames.MAP, TypeNames.STRING, typeOf(s.additionalProperties()));
       case NULL -> TypeNames.JSON_NODE;
     };
+  }
+
+  /**
+   * {@code BigDecimal} unless the schema asks for binary floating point ({@code float}, {@code
+   * double}): the APIs at hand are exchanges, and a {@code Double} would neither keep {@code
+   * 3626.73} exact nor write {@code 1547760288} back as it came.
+   */
+  private static TypeName numberType(String format) {
+    return "float".equals(format) || "double".equals(format)
+        ? TypeNames.DOUBLE
+        : TypeNames.BIG_DECIMAL;
   }
 
   private static TypeName stringType(String format) {

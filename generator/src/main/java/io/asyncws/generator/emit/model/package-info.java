@@ -29,12 +29,13 @@
  *   <li>Object schemas (and {@code allOf}, merged) become records; {@code enum}s of strings or
  *       integers become enums with {@code @JsonValue}/{@code @JsonCreator}; {@code oneOf}/{@code
  *       anyOf} become sealed interfaces. Everything else is a library type: {@code String}, {@code
- *       Long} ({@code integer}; {@code Integer} for {@code int32}), {@code Double} ({@code number}:
- *       what Jackson reads numbers as by default, and exact enough for the protocols at hand, which
- *       send prices as strings), {@code Boolean}, {@code OffsetDateTime}, {@code LocalDate}, {@code
- *       UUID}, {@code URI}, {@code byte[]} (base64), {@code List<T>}, {@code Map<String, T>}, and
- *       {@code JsonNode} for any JSON and for foreign schema formats such as Avro (Java has no type
- *       aliases: the payload is simply a {@code JsonNode}).
+ *       Long} ({@code integer}; {@code Integer} for {@code int32}), {@code BigDecimal} ({@code
+ *       number}: exchanges send prices, and a {@code Double} would neither keep them exact nor
+ *       write integers back as they came; {@code Double} for {@code format: double|float}), {@code
+ *       Boolean}, {@code OffsetDateTime}, {@code LocalDate}, {@code UUID}, {@code URI}, {@code
+ *       byte[]} (base64), {@code List<T>}, {@code Map<String, T>}, and {@code JsonNode} for any
+ *       JSON and for foreign schema formats such as Avro (Java has no type aliases: the payload is
+ *       simply a {@code JsonNode}).
  *   <li>Every component is boxed and may be null: a primitive would read a missing number as 0 and
  *       hide a broken message. Required non-nullable components are checked by the constructor and
  *       by Jackson ({@code required = true}); {@code nullable} ones are written even when null;

@@ -75,7 +75,7 @@ class ModelTypesTest {
     assertEquals(TypeNames.LOCAL_DATE, types.typeOf(trade.properties().get("day")));
     assertEquals(TypeNames.INTEGER, types.typeOf(trade.properties().get("quantity")));
     assertEquals(TypeNames.LONG, types.typeOf(trade.properties().get("retries")));
-    assertEquals(TypeNames.DOUBLE, types.typeOf(trade.properties().get("price")));
+    assertEquals(TypeNames.BIG_DECIMAL, types.typeOf(trade.properties().get("price")));
     assertEquals(
         ParameterizedTypeName.get(TypeNames.LIST, TypeNames.STRING),
         types.typeOf(trade.properties().get("tags")));

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * <p>Two variants that cannot be told apart, to show the ambiguity error.
  *
- * <p>Schema {@code Either} at {@code models-edge-cases.yml:218:7}.
+ * <p>Schema {@code Either} at {@code models-edge-cases.yml:222:7}.
  *
  * <p>One of: {@link Left}, {@link Right}.
  * The variant is chosen by its fixed values, required properties and JSON type.

@@ -38,8 +38,8 @@ public sealed interface Event permits Ping, Trade, Status, Event.OfString {
     private static final Set<String> PING_PROPERTIES = Set.of("event", "reqid");
 
     private static final Set<String> TRADE_PROPERTIES = Set.of("event", "id", "at", "day", "price",
-        "quantity", "side", "level", "note", "comment", "retries", "tags", "attributes", "raw",
-        "link");
+        "ratio", "quantity", "side", "level", "note", "comment", "retries", "tags", "attributes",
+        "raw", "link");
 
     private static final Set<String> STATUS_PROPERTIES = Set.of("event", "online");
 

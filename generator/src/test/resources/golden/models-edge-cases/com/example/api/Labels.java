@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * <p>Named properties plus any number of integer-valued others.
  *
- * <p>Schema {@code Labels} at {@code models-edge-cases.yml:200:7}.
+ * <p>Schema {@code Labels} at {@code models-edge-cases.yml:204:7}.
  *
  * @param name Optional: null when absent.
  * @param additionalProperties the properties the schema does not name, by name; empty when there are none

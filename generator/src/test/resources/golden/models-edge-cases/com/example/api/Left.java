@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 /**
  * The Left object.
  *
- * <p>Schema {@code Left} at {@code models-edge-cases.yml:223:7}.
+ * <p>Schema {@code Left} at {@code models-edge-cases.yml:227:7}.
  *
  * @param value Optional: null when absent.
  */

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * <p>anyOf takes the first variant that matches.
  *
- * <p>Schema {@code Loose} at {@code models-edge-cases.yml:195:7}.
+ * <p>Schema {@code Loose} at {@code models-edge-cases.yml:199:7}.
  *
  * <p>Any of: {@link Left}, {@link Right}.
  * The variant is chosen by its fixed values, required properties and JSON type.

@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * <p>Shares Ping and Status with Event (records implement both) and nests a union.
  *
- * <p>Schema {@code Notice} at {@code models-edge-cases.yml:189:7}.
+ * <p>Schema {@code Notice} at {@code models-edge-cases.yml:193:7}.
  *
  * <p>One of: {@link Ping}, {@link Status}, {@link Notice.OfShape}.
  * The variant is chosen by its fixed values, required properties and JSON type.

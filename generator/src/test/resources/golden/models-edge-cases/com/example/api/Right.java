@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 /**
  * The Right object.
  *
- * <p>Schema {@code Right} at {@code models-edge-cases.yml:228:7}.
+ * <p>Schema {@code Right} at {@code models-edge-cases.yml:232:7}.
  *
  * @param value Optional: null when absent.
  */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The user_name object.
  *
- * <p>Schema {@code user_name} at {@code models-edge-cases.yml:208:7}.
+ * <p>Schema {@code user_name} at {@code models-edge-cases.yml:212:7}.
  *
  * @param first Optional: null when absent.
  */

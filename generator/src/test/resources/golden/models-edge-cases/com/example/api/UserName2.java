@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The UserName object.
  *
- * <p>Schema {@code UserName} at {@code models-edge-cases.yml:213:7}.
+ * <p>Schema {@code UserName} at {@code models-edge-cases.yml:217:7}.
  *
  * @param last Optional: null when absent.
  */
