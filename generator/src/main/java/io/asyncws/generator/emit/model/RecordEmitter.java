@@ -234,7 +234,7 @@ final class RecordEmitter {
       if (c.fixed() == null) doc.add("@param $L $L\n", c.java(), describe(c));
     if (extra != null) doc.add("@param $L the properties the schema does not name\n", extra.java());
     return ctor.addJavadoc(doc.build())
-        .addStatement("this($L)", CodeBlock.join(args, ", "))
+        .addStatement("this($L)", CodeBlock.join(args, ",$W"))
         .build();
   }
 
@@ -250,15 +250,17 @@ final class RecordEmitter {
           .append('.');
     } else if (c.required()) {
       text.append(c.nullable() ? "Required, may be null." : "Required.");
+    } else if (c.defaultValue() != null) {
+      // The constructor substitutes the default, so the component is never null.
+      text.append("Optional: ")
+          .append(JavadocText.sanitize(SchemaDocs.json(c.schema().defaultValue().value())))
+          .append(" when absent.");
     } else {
       text.append(c.nullable() ? "Optional, may be null." : "Optional: null when absent.");
     }
     Literal dflt = c.schema().defaultValue();
-    if (dflt != null && fixed == null) {
-      text.append(
-              c.defaultValue() != null
-                  ? " Defaults to "
-                  : " The schema's default (not applied) is ")
+    if (dflt != null && fixed == null && c.defaultValue() == null) {
+      text.append(" The schema's default, not applied: ")
           .append(JavadocText.sanitize(SchemaDocs.json(dflt.value())))
           .append('.');
     }

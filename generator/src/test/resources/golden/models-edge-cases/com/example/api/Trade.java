@@ -34,14 +34,14 @@ import java.util.UUID;
  * @param id Required.
  * @param at Required.
  * @param day Optional: null when absent.
- * @param price Optional: null when absent. Defaults to 2.50.
+ * @param price Optional: 2.50 when absent.
  * @param ratio Optional: null when absent.
  * @param quantity Optional: null when absent.
- * @param side Optional: null when absent. Defaults to "buy".
+ * @param side Optional: "buy" when absent.
  * @param level Optional: null when absent.
  * @param note Required, may be null.
  * @param comment Optional, may be null.
- * @param retries Optional: null when absent. Defaults to 3.
+ * @param retries Optional: 3 when absent.
  * @param tags Optional: null when absent.
  * @param attributes Optional: null when absent.
  * @param raw Optional: null when absent.
@@ -87,14 +87,14 @@ public record Trade(@JsonProperty(value = "event", required = true) String event
    * @param id Required.
    * @param at Required.
    * @param day Optional: null when absent.
-   * @param price Optional: null when absent. Defaults to 2.50.
+   * @param price Optional: 2.50 when absent.
    * @param ratio Optional: null when absent.
    * @param quantity Optional: null when absent.
-   * @param side Optional: null when absent. Defaults to "buy".
+   * @param side Optional: "buy" when absent.
    * @param level Optional: null when absent.
    * @param note Required, may be null.
    * @param comment Optional, may be null.
-   * @param retries Optional: null when absent. Defaults to 3.
+   * @param retries Optional: 3 when absent.
    * @param tags Optional: null when absent.
    * @param attributes Optional: null when absent.
    * @param raw Optional: null when absent.
@@ -103,6 +103,7 @@ public record Trade(@JsonProperty(value = "event", required = true) String event
   public Trade(UUID id, OffsetDateTime at, LocalDate day, BigDecimal price, Double ratio,
       Integer quantity, TradeSide side, TradeLevel level, String note, String comment, Long retries,
       List<String> tags, Map<String, Long> attributes, byte[] raw, URI link) {
-    this(null, id, at, day, price, ratio, quantity, side, level, note, comment, retries, tags, attributes, raw, link);
+    this(null, id, at, day, price, ratio, quantity, side, level, note, comment, retries, tags,
+        attributes, raw, link);
   }
 }
