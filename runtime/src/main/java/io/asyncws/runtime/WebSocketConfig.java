@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param writeBufferHighWaterMark bytes queued for writing above which the connection stops
  *     reading from the peer until the queue drains below half this mark
  * @param eventLoops number of event-loop threads of a server or client group
+ * @param fragmentSize largest payload of an outgoing frame: longer messages are sent as several
+ *     frames; 0 sends every message as a single frame
  */
 public record WebSocketConfig(
     long maxFrameSize,
@@ -32,7 +34,8 @@ public record WebSocketConfig(
     Duration pingInterval,
     Duration pongTimeout,
     long writeBufferHighWaterMark,
-    int eventLoops) {
+    int eventLoops,
+    int fragmentSize) {
 
   /** 16 MiB: above this a single frame is more likely an attack or a bug than a message. */
   public static final long DEFAULT_MAX_FRAME_SIZE = 16L << 20;
@@ -48,6 +51,8 @@ public record WebSocketConfig(
   public static final Duration DEFAULT_PING_INTERVAL = Duration.ZERO;
   /** 30 s: well above any round trip, well below the idle timeouts of common proxies. */
   public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofSeconds(30);
+  /** 0: whole messages in one frame, as browsers send them; peers reassemble either way. */
+  public static final int DEFAULT_FRAGMENT_SIZE = 0;
   /** 16 MiB: a slow consumer may hold this much of our memory before we stop reading from it. */
   public static final long DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 16L << 20;
 
@@ -60,6 +65,9 @@ public record WebSocketConfig(
     requirePositive(handshakeTimeout, "handshakeTimeout");
     requirePositive(closeTimeout, "closeTimeout");
     requirePositive(pongTimeout, "pongTimeout");
+    if (fragmentSize < 0) {
+      throw new IllegalArgumentException("fragmentSize must not be negative: " + fragmentSize);
+    }
     Objects.requireNonNull(pingInterval, "pingInterval");
     if (pingInterval.isNegative()) {
       throw new IllegalArgumentException("pingInterval must not be negative: " + pingInterval);
@@ -91,7 +99,8 @@ public record WebSocketConfig(
         .pingInterval(pingInterval)
         .pongTimeout(pongTimeout)
         .writeBufferHighWaterMark(writeBufferHighWaterMark)
-        .eventLoops(eventLoops);
+        .eventLoops(eventLoops)
+        .fragmentSize(fragmentSize);
   }
 
   private static void requirePositive(long value, String name) {
@@ -116,6 +125,7 @@ public record WebSocketConfig(
     private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
     private long writeBufferHighWaterMark = DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK;
     private int eventLoops = Runtime.getRuntime().availableProcessors();
+    private int fragmentSize = DEFAULT_FRAGMENT_SIZE;
 
     private Builder() {}
 
@@ -164,6 +174,11 @@ public record WebSocketConfig(
       return this;
     }
 
+    public Builder fragmentSize(int bytes) {
+      this.fragmentSize = bytes;
+      return this;
+    }
+
     /** The configuration; throws {@link IllegalArgumentException} when a value is out of range. */
     public WebSocketConfig build() {
       return new WebSocketConfig(
@@ -175,7 +190,8 @@ public record WebSocketConfig(
           pingInterval,
           pongTimeout,
           writeBufferHighWaterMark,
-          eventLoops);
+          eventLoops,
+          fragmentSize);
     }
   }
 }

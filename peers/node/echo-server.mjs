@@ -1,0 +1,35 @@
+// Echo server peer (Node ws): `node echo-server.mjs [port] [--timeout seconds]`.
+// Listens on 127.0.0.1 (port 0 = any free port), prints exactly one line
+// "LISTENING <port>" when ready, echoes every message with its type, and exits on
+// SIGTERM or when the timeout (default 60 s) passes.
+import { WebSocketServer } from 'ws';
+import { parseArgs } from 'node:util';
+import { WS_OPTIONS } from './options.mjs';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { timeout: { type: 'string', default: '60' } },
+});
+const port = Number(positionals[0] ?? 0);
+
+const wss = new WebSocketServer({ ...WS_OPTIONS, host: '127.0.0.1', port });
+
+wss.on('connection', (ws) => {
+  ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));
+  ws.on('error', (err) => console.error(`connection error: ${err.message}`));
+});
+wss.on('listening', () => console.log(`LISTENING ${wss.address().port}`));
+wss.on('error', (err) => {
+  console.error(`server error: ${err.message}`);
+  process.exit(1);
+});
+
+function stop(code) {
+  for (const client of wss.clients) client.terminate();
+  wss.close(() => process.exit(code));
+}
+process.on('SIGTERM', () => stop(0));
+setTimeout(() => {
+  console.error(`Echo server stopped after its ${values.timeout} s timeout.`);
+  stop(1);
+}, Number(values.timeout) * 1000);

@@ -1,0 +1,11 @@
+// Options shared by every ws peer, so the limits are stated once.
+export const WS_OPTIONS = Object.freeze({
+  // 64 MiB: the largest message the interop tests send is accepted whole.
+  maxPayload: 64 * 1024 * 1024,
+  // 0 = no limit. ws 8.23 otherwise closes with 1008 after 16384 frames of one message,
+  // which a 16 MiB message in 1000-byte fragments exceeds.
+  maxFragments: 0,
+  // Off (the ws client offers it by default): the peers exchange plain RFC 6455 frames,
+  // which is what the runtime under test must read and write.
+  perMessageDeflate: false,
+});

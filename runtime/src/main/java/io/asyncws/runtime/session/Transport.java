@@ -1,0 +1,35 @@
+package io.asyncws.runtime.session;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
+
+/**
+ * What a {@link WebSocketSession} needs of the byte stream under it: a write queue, a way to
+ * close, and the thread its events run on. The NIO connection implements it; tests implement it
+ * in memory.
+ */
+public interface Transport {
+  /**
+   * Queues bytes to write. Any thread may call this; bytes are written in the order queued. The
+   * buffer must not be modified afterwards.
+   */
+  void write(ByteBuffer bytes);
+
+  /** Bytes queued and not yet written. */
+  long bufferedAmount();
+
+  /** Closes the connection once every queued byte has been written. */
+  void closeAfterFlush();
+
+  /** Closes the connection at once, dropping anything still queued. */
+  void closeNow();
+
+  /** Runs tasks on the thread that delivers this transport's events. */
+  Executor executor();
+
+  /** Whether the calling thread is the one {@link #executor()} runs on. */
+  boolean inExecutor();
+
+  /** Timers on the same thread. */
+  Scheduler scheduler();
+}

@@ -1,0 +1,410 @@
+package io.asyncws.runtime.session;
+
+import io.asyncws.runtime.CloseEvent;
+import io.asyncws.runtime.MessageEvent;
+import io.asyncws.runtime.ReadyState;
+import io.asyncws.runtime.WebSocket;
+import io.asyncws.runtime.WebSocketConfig;
+import io.asyncws.runtime.WebSocketListener;
+import io.asyncws.runtime.protocol.CloseCodes;
+import io.asyncws.runtime.protocol.FrameCallback;
+import io.asyncws.runtime.protocol.FrameReader;
+import io.asyncws.runtime.protocol.FrameWriter;
+import io.asyncws.runtime.protocol.ProtocolException;
+import io.asyncws.runtime.protocol.Role;
+import io.asyncws.runtime.protocol.WebSocketProtocol;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An open WebSocket connection: the message and closing-handshake rules of RFC 6455 above a
+ * {@link Transport}, with the browser's API shape.
+ *
+ * <p>Threading: the {@code on*} methods that feed it are called on the transport's executor
+ * thread, which is also where every listener callback runs; the {@link WebSocket} methods may be
+ * called from any thread. Frames are encoded and queued under one lock, so no frame ever follows
+ * our Close frame.
+ */
+public final class WebSocketSession implements WebSocket, FrameCallback {
+  private final URI url;
+  private final Role role;
+  private final String protocol;
+  private final String extensions;
+  private final WebSocketConfig config;
+  private final WebSocketListener listener;
+  private final Transport transport;
+  private final FrameReader reader;
+  private final FrameWriter writer;
+  private final Object sendLock = new Object();
+  private final CompletableFuture<CloseEvent> closed = new CompletableFuture<>();
+
+  // Guarded by sendLock; read without it where a stale value is harmless.
+  private volatile ReadyState state = ReadyState.CONNECTING;
+  private boolean closeSent;
+
+  // Executor thread only.
+  private boolean closeReceived;
+  private boolean closedEventFired;
+  private int closeCode = CloseCodes.ABNORMAL_CLOSURE;
+  private String closeReason = "";
+  private boolean failed;
+  private Scheduler.Cancellable closeTimer;
+  private Scheduler.Cancellable pingTimer;
+  private Scheduler.Cancellable pongTimer;
+  private long pingSentAt = -1;
+
+  public WebSocketSession(
+      URI url,
+      Role role,
+      String protocol,
+      String extensions,
+      WebSocketConfig config,
+      WebSocketListener listener,
+      Transport transport,
+      Random maskKeys) {
+    this.url = Objects.requireNonNull(url, "url");
+    this.role = Objects.requireNonNull(role, "role");
+    this.protocol = Objects.requireNonNull(protocol, "protocol");
+    this.extensions = Objects.requireNonNull(extensions, "extensions");
+    this.config = Objects.requireNonNull(config, "config");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.reader = new FrameReader(role, config.maxFrameSize(), config.maxMessageSize(), this);
+    this.writer = new FrameWriter(role, maskKeys);
+  }
+
+  // ---- WebSocket: any thread ----
+
+  @Override
+  public URI url() {
+    return url;
+  }
+
+  @Override
+  public ReadyState readyState() {
+    return state;
+  }
+
+  @Override
+  public long bufferedAmount() {
+    return transport.bufferedAmount();
+  }
+
+  @Override
+  public String protocol() {
+    return protocol;
+  }
+
+  @Override
+  public String extensions() {
+    return extensions;
+  }
+
+  @Override
+  public boolean send(String text) {
+    Objects.requireNonNull(text, "text");
+    synchronized (sendLock) {
+      if (!canSend()) return false;
+      writeMessage(WebSocketProtocol.OPCODE_TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+      return true;
+    }
+  }
+
+  @Override
+  public boolean send(ByteBuffer data) {
+    Objects.requireNonNull(data, "data");
+    synchronized (sendLock) {
+      if (!canSend()) return false;
+      writeMessage(WebSocketProtocol.OPCODE_BINARY, data);
+      return true;
+    }
+  }
+
+  @Override
+  public boolean ping(ByteBuffer payload) {
+    if (payload.remaining() > WebSocketProtocol.CONTROL_PAYLOAD_MAX) {
+      throw new IllegalArgumentException(
+          "ping payload is " + payload.remaining() + " bytes; at most "
+              + WebSocketProtocol.CONTROL_PAYLOAD_MAX + " are allowed");
+    }
+    synchronized (sendLock) {
+      if (!canSend()) return false;
+      transport.write(writer.ping(payload));
+      return true;
+    }
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    Objects.requireNonNull(reason, "reason");
+    if (!CloseCodes.isValidForApplication(code)) {
+      throw new IllegalArgumentException(
+          "close code must be 1000 or in 3000-4999, as in the browser's API: " + code);
+    }
+    if (reason.getBytes(StandardCharsets.UTF_8).length > WebSocketProtocol.CLOSE_REASON_MAX) {
+      throw new IllegalArgumentException(
+          "close reason must be at most " + WebSocketProtocol.CLOSE_REASON_MAX + " bytes of UTF-8");
+    }
+    if (sendClose(code, reason)) runOnExecutor(this::awaitPeerClose);
+  }
+
+  /**
+   * Starts the closing handshake with 1001 Going Away, as a server does when it shuts down.
+   * Any thread.
+   */
+  public void goAway() {
+    if (sendClose(CloseCodes.GOING_AWAY, "server shutting down")) runOnExecutor(this::awaitPeerClose);
+  }
+
+  /** Runs {@code task} once the connection is closed, on the thread that closed it. */
+  public void whenClosed(Runnable task) {
+    closed.thenRun(task);
+  }
+
+  /** Completes with the close event once the connection is closed. */
+  public CompletableFuture<CloseEvent> closeFuture() {
+    return closed.copy();
+  }
+
+  /**
+   * Queues a message as one frame, or as frames of at most the configured fragment size. Must
+   * hold sendLock, so that no other data frame lands between the fragments.
+   */
+  private void writeMessage(int opcode, ByteBuffer payload) {
+    int fragmentSize = config.fragmentSize();
+    if (fragmentSize == 0 || payload.remaining() <= fragmentSize) {
+      transport.write(writer.frame(opcode, true, payload));
+      return;
+    }
+    ByteBuffer rest = payload.duplicate();
+    int frameOpcode = opcode;
+    while (rest.remaining() > fragmentSize) {
+      transport.write(writer.frame(frameOpcode, false, rest.slice(rest.position(), fragmentSize)));
+      rest.position(rest.position() + fragmentSize);
+      frameOpcode = WebSocketProtocol.OPCODE_CONTINUATION;
+    }
+    transport.write(writer.frame(frameOpcode, true, rest));
+  }
+
+  /** Must hold sendLock. */
+  private boolean canSend() {
+    if (state == ReadyState.CONNECTING) {
+      throw new IllegalStateException("the connection is still CONNECTING");
+    }
+    return state == ReadyState.OPEN && !closeSent;
+  }
+
+  /** Queues our Close frame unless one was queued already; true when this call queued it. */
+  private boolean sendClose(int code, String reason) {
+    synchronized (sendLock) {
+      if (closeSent || state == ReadyState.CLOSED || state == ReadyState.CONNECTING) return false;
+      closeSent = true;
+      state = ReadyState.CLOSING;
+      transport.write(writer.close(code, reason));
+      return true;
+    }
+  }
+
+  private void runOnExecutor(Runnable task) {
+    if (transport.inExecutor()) {
+      task.run();
+    } else {
+      transport.executor().execute(task);
+    }
+  }
+
+  // ---- transport events: executor thread only ----
+
+  /** The handshake completed: the connection is open. */
+  public void onOpen() {
+    synchronized (sendLock) {
+      state = ReadyState.OPEN;
+    }
+    schedulePing();
+    try {
+      listener.onOpen(this);
+    } catch (RuntimeException e) {
+      reportError(e);
+    }
+  }
+
+  /** Bytes arrived from the peer. */
+  public void onData(ByteBuffer bytes) {
+    if (closeReceived || failed) {
+      bytes.position(bytes.limit()); // §5.5.1: nothing after the peer's Close is data
+      return;
+    }
+    try {
+      reader.read(bytes);
+    } catch (ProtocolException e) {
+      bytes.position(bytes.limit());
+      fail(e.closeCode(), e.getMessage(), e);
+    } catch (RuntimeException e) {
+      bytes.position(bytes.limit());
+      fail(CloseCodes.INTERNAL_ERROR, "internal error", e);
+    }
+  }
+
+  /** The peer closed its side of the TCP connection. */
+  public void onEndOfStream() {
+    transport.closeNow();
+  }
+
+  /** Reading or writing failed. */
+  public void onIoError(IOException error) {
+    if (!closedEventFired && !(closeSent && closeReceived)) reportError(error);
+    transport.closeNow();
+  }
+
+  /** The transport is closed, whoever closed it: the connection is CLOSED. */
+  public void onTransportClosed() {
+    if (closedEventFired) return;
+    closedEventFired = true;
+    synchronized (sendLock) {
+      state = ReadyState.CLOSED;
+      closeSent = true;
+    }
+    cancelTimers();
+    boolean clean = closeSent && closeReceived && !failed;
+    CloseEvent event =
+        clean || failed
+            ? new CloseEvent(closeCode, closeReason, clean)
+            : new CloseEvent(CloseCodes.ABNORMAL_CLOSURE, "", false);
+    try {
+      listener.onClose(this, event);
+    } catch (RuntimeException e) {
+      reportError(e);
+    }
+    closed.complete(event);
+  }
+
+  // ---- FrameCallback: executor thread, from reader.read ----
+
+  @Override
+  public void onText(String text) {
+    deliver(MessageEvent.text(text));
+  }
+
+  @Override
+  public void onBinary(ByteBuffer data) {
+    deliver(MessageEvent.binary(data));
+  }
+
+  @Override
+  public void onPing(ByteBuffer payload) {
+    synchronized (sendLock) {
+      if (closeSent) return; // §5.5.1: nothing may follow our Close frame
+      transport.write(writer.pong(payload));
+    }
+  }
+
+  @Override
+  public void onPong(ByteBuffer payload) {
+    pingSentAt = -1;
+  }
+
+  @Override
+  public void onClose(int code, String reason) {
+    closeReceived = true;
+    closeCode = code;
+    closeReason = reason;
+    // Echo the peer's code (§5.5.1); a Close without a code is answered without one.
+    sendClose(code, "");
+    if (role == Role.SERVER) {
+      transport.closeAfterFlush(); // §7.1.1: the server closes TCP first
+    } else {
+      awaitPeerClose(); // the client waits for the server to close TCP, within a bound
+    }
+  }
+
+  private void deliver(MessageEvent event) {
+    try {
+      listener.onMessage(this, event);
+    } catch (RuntimeException e) {
+      reportError(e);
+    }
+  }
+
+  /** Fails the connection (§7.1.7): our Close with {@code code}, then TCP closes. */
+  private void fail(int code, String message, Throwable cause) {
+    if (failed) return;
+    failed = true;
+    closeCode = code;
+    closeReason = truncateReason(message);
+    reportError(cause);
+    sendClose(code, closeReason);
+    transport.closeAfterFlush();
+  }
+
+  /** Starts the bound on how long the peer may take to answer our Close and close TCP. */
+  private void awaitPeerClose() {
+    if (closeTimer != null || closedEventFired) return;
+    closeTimer =
+        transport.scheduler().schedule(transport::closeNow, config.closeTimeout().toNanos());
+  }
+
+  private void schedulePing() {
+    long interval = config.pingInterval().toNanos();
+    if (interval == 0) return;
+    pingTimer = transport.scheduler().schedule(this::keepAlive, interval);
+  }
+
+  /** Sends a keep-alive Ping every interval; each must be answered within the pong timeout. */
+  private void keepAlive() {
+    synchronized (sendLock) {
+      if (closeSent || state != ReadyState.OPEN) return;
+      transport.write(writer.ping(ByteBuffer.allocate(0)));
+    }
+    Scheduler scheduler = transport.scheduler();
+    if (pingSentAt < 0) pingSentAt = scheduler.nanoTime(); // the oldest unanswered Ping counts
+    pongTimer = scheduler.schedule(this::checkPong, config.pongTimeout().toNanos());
+    pingTimer = scheduler.schedule(this::keepAlive, config.pingInterval().toNanos());
+  }
+
+  private void checkPong() {
+    long silent = transport.scheduler().nanoTime() - pingSentAt;
+    if (pingSentAt >= 0 && silent >= config.pongTimeout().toNanos()) {
+      reportError(new IOException("no Pong within " + config.pongTimeout() + "; the peer is gone"));
+      transport.closeNow();
+    }
+  }
+
+  private void cancelTimers() {
+    if (closeTimer != null) closeTimer.cancel();
+    if (pingTimer != null) pingTimer.cancel();
+    if (pongTimer != null) pongTimer.cancel();
+  }
+
+  private void reportError(Throwable error) {
+    try {
+      listener.onError(this, error);
+    } catch (RuntimeException ignored) {
+      // A listener that throws from onError has nobody left to tell.
+    }
+  }
+
+  /** Cuts a message to the 123 bytes a close reason may hold, on a character boundary. */
+  static String truncateReason(String message) {
+    String text = message == null ? "" : message;
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= WebSocketProtocol.CLOSE_REASON_MAX) return text;
+    int end = text.length();
+    while (end > 0
+        && text.substring(0, end).getBytes(StandardCharsets.UTF_8).length
+            > WebSocketProtocol.CLOSE_REASON_MAX) {
+      end--;
+    }
+    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) end--;
+    return text.substring(0, end);
+  }
+
+  @Override
+  public String toString() {
+    return "WebSocket[" + role.name().toLowerCase(java.util.Locale.ROOT) + " " + url + " " + state + "]";
+  }
+}

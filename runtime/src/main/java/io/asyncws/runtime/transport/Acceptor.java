@@ -1,0 +1,143 @@
+package io.asyncws.runtime.transport;
+
+import io.asyncws.runtime.WebSocketConfig;
+import io.asyncws.runtime.WebSocketHandler;
+import io.asyncws.runtime.session.WebSocketSession;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Accepts TCP connections on one thread and hands each to the next event loop of a group, where
+ * the opening handshake and everything after it runs. Internal: applications use {@code
+ * io.asyncws.runtime.WebSocketServer}.
+ *
+ * <p>Thread-safety: {@link #sessions()} and {@link #stopAccepting()} may be called from any
+ * thread.
+ */
+public final class Acceptor {
+  private static final Logger LOG = Logger.getLogger(Acceptor.class.getName());
+  /** Connections the kernel may hold for us while the accept thread is busy. */
+  private static final int BACKLOG = 1024;
+
+  private final ServerSocketChannel serverChannel;
+  private final EventLoopGroup loops;
+  private final WebSocketConfig config;
+  private final WebSocketHandler handler;
+  private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
+  private final Thread thread;
+
+  /** Binds {@code address} and starts accepting. */
+  public Acceptor(
+      InetSocketAddress address,
+      EventLoopGroup loops,
+      WebSocketConfig config,
+      WebSocketHandler handler)
+      throws IOException {
+    this.loops = loops;
+    this.config = config;
+    this.handler = handler;
+    this.serverChannel = ServerSocketChannel.open();
+    try {
+      serverChannel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      serverChannel.bind(address, BACKLOG);
+    } catch (IOException e) {
+      serverChannel.close();
+      throw e;
+    }
+    this.thread = new Thread(this::acceptLoop, "asyncws-acceptor-" + localAddress().getPort());
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The bound address, with the actual port when port 0 was asked for. */
+  public InetSocketAddress localAddress() {
+    try {
+      return (InetSocketAddress) serverChannel.getLocalAddress();
+    } catch (IOException e) {
+      throw new IllegalStateException("the server socket is closed", e);
+    }
+  }
+
+  /** The sessions that are open or closing now. */
+  public Set<WebSocketSession> sessions() {
+    return Set.copyOf(sessions);
+  }
+
+  /** Closes the listening socket; connections already accepted carry on. */
+  public void stopAccepting() throws InterruptedException {
+    try {
+      serverChannel.close();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "closing the server socket failed", e);
+    }
+    thread.join(5_000);
+  }
+
+  private void acceptLoop() {
+    while (serverChannel.isOpen()) {
+      SocketChannel channel;
+      try {
+        channel = serverChannel.accept();
+      } catch (AsynchronousCloseException e) {
+        return;
+      } catch (IOException e) {
+        // Out of descriptors and the like: back off briefly rather than spin.
+        LOG.log(Level.WARNING, "accept failed", e);
+        pause();
+        continue;
+      }
+      try {
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+        EventLoop loop = loops.next();
+        loop.execute(() -> start(channel, loop, remote));
+      } catch (IOException e) {
+        LOG.log(Level.FINE, "accepted connection failed", e);
+        closeQuietly(channel);
+      }
+    }
+  }
+
+  private void start(SocketChannel channel, EventLoop loop, InetSocketAddress remote) {
+    NioConnection connection =
+        new NioConnection(channel, loop, config.writeBufferHighWaterMark());
+    ServerUpgrade upgrade =
+        new ServerUpgrade(connection, config, handler, this::track, remote);
+    try {
+      connection.register(SelectionKey.OP_READ, upgrade);
+    } catch (IOException e) {
+      closeQuietly(channel);
+    }
+  }
+
+  private void track(WebSocketSession session) {
+    sessions.add(session);
+    session.whenClosed(() -> sessions.remove(session));
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(SocketChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // Nothing more to release.
+    }
+  }
+}

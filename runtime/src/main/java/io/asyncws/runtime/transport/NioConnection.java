@@ -1,0 +1,263 @@
+package io.asyncws.runtime.transport;
+
+import io.asyncws.runtime.session.Scheduler;
+import io.asyncws.runtime.session.Transport;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A non-blocking TCP connection on one event loop: reads go to the current {@link Inbound}, writes
+ * go through a queue that any thread may fill.
+ *
+ * <p>Back-pressure: when more than the high-water mark is queued, the connection stops reading
+ * from the peer; it resumes once the queue has drained to half the mark. Nothing queued is ever
+ * dropped except by {@link #closeNow()}.
+ */
+final class NioConnection implements Transport, IoHandler {
+  /** How many buffers one gathering write takes at most. */
+  private static final int GATHER_MAX = 64;
+  /** How many reads one readiness event may do before other connections get their turn. */
+  private static final int READS_PER_EVENT = 4;
+
+  private final SocketChannel channel;
+  private final EventLoop loop;
+  private final long highWaterMark;
+  private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>(); // guarded by itself
+  private final AtomicLong buffered = new AtomicLong();
+  private final ByteBuffer[] gather = new ByteBuffer[GATHER_MAX];
+
+  // Event-loop thread only.
+  private SelectionKey key;
+  private Inbound inbound;
+  private boolean readPausedByBackPressure;
+  private boolean closeAfterFlush;
+  private boolean closed;
+  // Guarded by queue.
+  private boolean flushScheduled;
+
+  NioConnection(SocketChannel channel, EventLoop loop, long highWaterMark) {
+    this.channel = channel;
+    this.loop = loop;
+    this.highWaterMark = highWaterMark;
+  }
+
+  /** Starts serving the channel with {@code first} as inbound; loop thread only. */
+  void register(int ops, Inbound first) throws IOException {
+    this.inbound = first;
+    this.key = loop.register(channel, ops, this);
+  }
+
+  /** Hands the byte stream to the next consumer, e.g. the session after the handshake. */
+  void setInbound(Inbound next) {
+    this.inbound = next;
+  }
+
+  SocketChannel channel() {
+    return channel;
+  }
+
+  SelectionKey key() {
+    return key;
+  }
+
+  EventLoop loop() {
+    return loop;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  // ---- Transport ----
+
+  @Override
+  public void write(ByteBuffer bytes) {
+    int size = bytes.remaining();
+    boolean schedule;
+    synchronized (queue) {
+      queue.add(bytes);
+      schedule = !flushScheduled;
+      flushScheduled = true;
+    }
+    long total = buffered.addAndGet(size);
+    if (schedule) {
+      if (loop.inEventLoop()) {
+        flush();
+      } else {
+        loop.execute(this::flush);
+      }
+    }
+    if (total > highWaterMark) runOnLoop(this::pauseReadingIfOverMark);
+  }
+
+  @Override
+  public long bufferedAmount() {
+    return buffered.get();
+  }
+
+  @Override
+  public void closeAfterFlush() {
+    runOnLoop(
+        () -> {
+          closeAfterFlush = true;
+          if (buffered.get() == 0) closeNow();
+        });
+  }
+
+  @Override
+  public void closeNow() {
+    runOnLoop(this::closeOnLoop);
+  }
+
+  @Override
+  public Executor executor() {
+    return loop;
+  }
+
+  @Override
+  public boolean inExecutor() {
+    return loop.inEventLoop();
+  }
+
+  @Override
+  public Scheduler scheduler() {
+    return loop;
+  }
+
+  // ---- IoHandler ----
+
+  @Override
+  public void onConnectable() {
+    try {
+      if (!channel.finishConnect()) return;
+    } catch (IOException e) {
+      inbound.onIoError(e);
+      closeOnLoop();
+      return;
+    }
+    setInterest(SelectionKey.OP_CONNECT, false);
+    setInterest(SelectionKey.OP_READ, true);
+    inbound.onConnected();
+  }
+
+  @Override
+  public void onReadable() {
+    for (int i = 0; i < READS_PER_EVENT && !closed && !readPausedByBackPressure; i++) {
+      ByteBuffer buffer = loop.readBuffer();
+      int read;
+      try {
+        read = channel.read(buffer);
+      } catch (IOException e) {
+        inbound.onIoError(e);
+        closeOnLoop();
+        return;
+      }
+      if (read < 0) {
+        inbound.onEndOfStream();
+        closeOnLoop();
+        return;
+      }
+      if (read == 0) return;
+      buffer.flip();
+      inbound.onData(buffer);
+      if (buffer.hasRemaining()) {
+        throw new IllegalStateException(inbound + " left " + buffer.remaining() + " bytes unread");
+      }
+      if (read < buffer.capacity()) return;
+    }
+  }
+
+  @Override
+  public void onWritable() {
+    flush();
+  }
+
+  @Override
+  public void abort() {
+    closeOnLoop();
+  }
+
+  // ---- internals: event-loop thread ----
+
+  private void runOnLoop(Runnable task) {
+    if (loop.inEventLoop()) {
+      task.run();
+    } else {
+      loop.execute(task);
+    }
+  }
+
+  private void flush() {
+    if (closed) return;
+    long written;
+    boolean drained;
+    try {
+      synchronized (queue) {
+        int count = 0;
+        for (ByteBuffer buffer : queue) {
+          gather[count++] = buffer;
+          if (count == GATHER_MAX) break;
+        }
+        written = count == 0 ? 0 : channel.write(gather, 0, count);
+        while (!queue.isEmpty() && !queue.peek().hasRemaining()) queue.poll();
+        java.util.Arrays.fill(gather, 0, count, null);
+        drained = queue.isEmpty();
+        flushScheduled = !drained;
+      }
+    } catch (IOException e) {
+      inbound.onIoError(e);
+      closeOnLoop();
+      return;
+    }
+    long remaining = buffered.addAndGet(-written);
+    if (drained) {
+      setInterest(SelectionKey.OP_WRITE, false);
+      if (closeAfterFlush) {
+        closeOnLoop();
+        return;
+      }
+    } else {
+      setInterest(SelectionKey.OP_WRITE, true);
+    }
+    if (readPausedByBackPressure && remaining <= highWaterMark / 2) {
+      readPausedByBackPressure = false;
+      setInterest(SelectionKey.OP_READ, true);
+    }
+  }
+
+  private void pauseReadingIfOverMark() {
+    if (!closed && !readPausedByBackPressure && buffered.get() > highWaterMark) {
+      readPausedByBackPressure = true;
+      setInterest(SelectionKey.OP_READ, false);
+    }
+  }
+
+  private void setInterest(int op, boolean on) {
+    if (key == null || !key.isValid()) return;
+    int ops = key.interestOps();
+    int next = on ? ops | op : ops & ~op;
+    if (next != ops) key.interestOps(next);
+  }
+
+  private void closeOnLoop() {
+    if (closed) return;
+    closed = true;
+    if (key != null) key.cancel();
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // Closing releases the descriptor even when it reports an error.
+    }
+    synchronized (queue) {
+      queue.clear();
+      flushScheduled = false;
+    }
+    buffered.set(0);
+    inbound.onClosed();
+  }
+}

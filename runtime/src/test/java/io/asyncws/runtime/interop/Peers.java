@@ -1,0 +1,96 @@
+package io.asyncws.runtime.interop;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts the Node ({@code ws}) and Python ({@code websockets} 10.4) peer scripts of
+ * {@code peers/}. Servers are returned listening; clients are returned running, to be
+ * awaited with {@link ExternalPeer#awaitExit}. Close every peer (try-with-resources).
+ */
+public final class Peers {
+  private Peers() {}
+
+  /**
+   * The Debian interpreter, not whatever {@code python3} is first on PATH: the Debian package
+   * {@code python3-websockets} (10.4) is installed for it alone.
+   */
+  static final String PYTHON = "/usr/bin/python3";
+  static final String NODE = "node";
+  /**
+   * A peer's own time limit: a backstop that ends the process if this JVM dies without
+   * closing it. Longer than any single test.
+   */
+  static final Duration PEER_LIFETIME = Duration.ofSeconds(180);
+  /** Node starts in ~0.1 s and Python in ~0.3 s here; generous for a loaded CI machine. */
+  static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
+
+  /** A Node {@code ws} echo server on 127.0.0.1 and a free port. */
+  public static ExternalPeer nodeEchoServer() {
+    return listening(node("node-echo-server", "echo-server.mjs", List.of()));
+  }
+
+  /** A Python {@code websockets} echo server on 127.0.0.1 and a free port. */
+  public static ExternalPeer pythonEchoServer() {
+    return listening(python("python-echo-server", "echo_server.py", List.of()));
+  }
+
+  /** A Node client that echoes what {@code uri} sends until it closes; prints {@code CLOSED <code> <reason>}. */
+  public static ExternalPeer nodeEchoClient(URI uri) {
+    return node("node-echo-client", "echo-client.mjs", List.of(uri.toString()));
+  }
+
+  /** A Python client that echoes what {@code uri} sends until it closes; prints {@code CLOSED <code> <reason>}. */
+  public static ExternalPeer pythonEchoClient(URI uri) {
+    return python("python-echo-client", "echo_client.py", List.of(uri.toString()));
+  }
+
+  /** A Node client that sends {@code plan} to the echo server at {@code uri}; prints {@code OK <n>} or {@code FAIL <why>}. */
+  public static ExternalPeer nodeSendClient(URI uri, MessagePlan plan) {
+    return node("node-send-client", "send-client.mjs", withUri(uri, plan));
+  }
+
+  /** A Python client that sends {@code plan} to the echo server at {@code uri}; prints {@code OK <n>} or {@code FAIL <why>}. */
+  public static ExternalPeer pythonSendClient(URI uri, MessagePlan plan) {
+    return python("python-send-client", "send_client.py", withUri(uri, plan));
+  }
+
+  private static List<String> withUri(URI uri, MessagePlan plan) {
+    List<String> args = new ArrayList<>();
+    args.add(uri.toString());
+    args.addAll(plan.scriptArgs());
+    return args;
+  }
+
+  private static ExternalPeer node(String name, String script, List<String> args) {
+    if (!Files.isDirectory(ExternalPeer.repoRoot().resolve("peers/node_modules/ws"))) {
+      throw new IllegalStateException("The Node peers need their packages: run 'npm ci --prefix peers'.");
+    }
+    return start(name, NODE, "peers/node/" + script, args);
+  }
+
+  private static ExternalPeer python(String name, String script, List<String> args) {
+    return start(name, PYTHON, "peers/python/" + script, args);
+  }
+
+  private static ExternalPeer start(String name, String interpreter, String script, List<String> args) {
+    List<String> command = new ArrayList<>(List.of(interpreter, script));
+    command.addAll(args);
+    command.add("--timeout");
+    command.add(Long.toString(PEER_LIFETIME.toSeconds()));
+    return ExternalPeer.start(name, command);
+  }
+
+  private static ExternalPeer listening(ExternalPeer peer) {
+    try {
+      peer.awaitListening(STARTUP_TIMEOUT);
+      return peer;
+    } catch (RuntimeException | Error e) {
+      peer.close();
+      throw e;
+    }
+  }
+}

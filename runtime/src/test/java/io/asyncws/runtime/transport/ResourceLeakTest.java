@@ -1,0 +1,131 @@
+package io.asyncws.runtime.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.asyncws.runtime.CloseEvent;
+import io.asyncws.runtime.MessageEvent;
+import io.asyncws.runtime.Upgrade;
+import io.asyncws.runtime.WebSocket;
+import io.asyncws.runtime.WebSocketClient;
+import io.asyncws.runtime.WebSocketConfig;
+import io.asyncws.runtime.WebSocketListener;
+import io.asyncws.runtime.WebSocketServer;
+import java.io.File;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Connections that end every way — clean close from either side, the peer vanishing, a protocol
+ * failure — leave no thread and no file descriptor behind once server and client are closed.
+ */
+@Timeout(60)
+class ResourceLeakTest {
+  private static final int CONNECTIONS = 60;
+
+  @Test
+  void serverAndClientReleaseEveryThreadAndSocket() throws Exception {
+    // A first round loads classes and opens what the JVM keeps for good (the SecureRandom's
+    // device files), so that the counts below see only what connections hold.
+    exchange(3);
+    long threadsBefore = asyncwsThreads();
+    java.util.Set<String> descriptorsBefore = openDescriptors();
+    exchange(CONNECTIONS);
+    awaitEquals(threadsBefore, ResourceLeakTest::asyncwsThreads, "asyncws threads");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!openDescriptors().equals(descriptorsBefore) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(descriptorsBefore, openDescriptors(), "open file descriptors after closing everything");
+  }
+
+  private static void exchange(int connections) throws Exception {
+
+    WebSocketServer server =
+        WebSocketServer.builder()
+            .config(WebSocketConfig.builder().eventLoops(2).closeTimeout(Duration.ofSeconds(2)).build())
+            .handler(request -> Upgrade.accept(new WebSocketListener() {
+              @Override
+              public void onMessage(WebSocket socket, MessageEvent event) {
+                if (event.text().equals("close me")) socket.close(4001, "as asked");
+                else socket.send(event.text());
+              }
+            }))
+            .start();
+    WebSocketClient client = WebSocketClient.create(WebSocketConfig.builder().eventLoops(2).build());
+    List<CompletableFuture<CloseEvent>> closes = new ArrayList<>();
+    List<WebSocket> sockets = new ArrayList<>();
+    for (int i = 0; i < connections; i++) {
+      CompletableFuture<String> echo = new CompletableFuture<>();
+      CompletableFuture<CloseEvent> closed = new CompletableFuture<>();
+      WebSocket socket =
+          client.connect(URI.create("ws://127.0.0.1:" + server.port() + "/"), new WebSocketListener() {
+            @Override
+            public void onMessage(WebSocket s, MessageEvent event) {
+              echo.complete(event.text());
+            }
+
+            @Override
+            public void onClose(WebSocket s, CloseEvent event) {
+              closed.complete(event);
+            }
+          }).get(5, TimeUnit.SECONDS);
+      socket.send("ping " + i);
+      assertEquals("ping " + i, echo.get(5, TimeUnit.SECONDS));
+      sockets.add(socket);
+      closes.add(closed);
+    }
+    // A third closes from the client, a third is closed by the server, a third stays open.
+    for (int i = 0; i < connections; i++) {
+      if (i % 3 == 0) sockets.get(i).close(1000, "client done");
+      if (i % 3 == 1) sockets.get(i).send("close me");
+    }
+    for (int i = 0; i < connections; i++) {
+      if (i % 3 == 2) continue;
+      CloseEvent event = closes.get(i).get(5, TimeUnit.SECONDS);
+      assertTrue(event.wasClean(), "connection " + i + ": " + event);
+      assertEquals(i % 3 == 0 ? 1000 : 4001, event.code());
+    }
+    server.close(); // the open third gets 1001 and closes cleanly
+    for (int i = 2; i < connections; i += 3) {
+      CloseEvent event = closes.get(i).get(5, TimeUnit.SECONDS);
+      assertEquals(1001, event.code(), "connection " + i);
+    }
+    client.close();
+  }
+
+  private static long asyncwsThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("asyncws-") && t.isAlive())
+        .count();
+  }
+
+  /** Every open descriptor with what it points at, e.g. {@code 12 -> socket:[4711]}. */
+  private static java.util.Set<String> openDescriptors() {
+    java.util.Set<String> open = new java.util.TreeSet<>();
+    File[] fds = new File("/proc/self/fd").listFiles();
+    if (fds == null) return open;
+    for (File fd : fds) {
+      try {
+        open.add(fd.getName() + " -> " + java.nio.file.Files.readSymbolicLink(fd.toPath()));
+      } catch (java.io.IOException e) {
+        // Closed between listing and reading: not open.
+      }
+    }
+    return open;
+  }
+
+  /** Waits up to five seconds for a count to come back to what it was. */
+  private static void awaitEquals(long expected, java.util.function.LongSupplier actual, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (actual.getAsLong() != expected && System.nanoTime() < deadline) Thread.sleep(20);
+    assertEquals(expected, actual.getAsLong(), what + " after closing everything");
+  }
+}

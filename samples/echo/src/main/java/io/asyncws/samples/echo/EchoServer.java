@@ -1,0 +1,54 @@
+package io.asyncws.samples.echo;
+
+import io.asyncws.runtime.Upgrade;
+import io.asyncws.runtime.WebSocketServer;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+
+/** Echoes every message on any path until the process is told to stop (SIGTERM, Ctrl-C). */
+final class EchoServer {
+  private EchoServer() {}
+
+  static int run(Options options, PrintStream out, PrintStream err) {
+    if (options.port() < 0) {
+      err.println("echo: server needs --port");
+      err.print(Echo.USAGE);
+      return 2;
+    }
+    if (!options.arguments().isEmpty()) {
+      err.println("echo: server takes no arguments: " + options.arguments());
+      return 2;
+    }
+    WebSocketServer server;
+    try {
+      server =
+          WebSocketServer.builder()
+              .bind(new InetSocketAddress(options.host(), options.port()))
+              .config(Limits.forMaxMessage(options.maxMessage()))
+              .handler(request -> Upgrade.accept(new EchoListener()))
+              .start();
+    } catch (UncheckedIOException e) {
+      err.println("echo: " + e.getMessage() + ": " + e.getCause().getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "echo-shutdown"));
+    out.println("echo server listening on ws://" + options.host() + ":" + server.port() + "/");
+    out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,55 @@
+package io.asyncws.samples.echo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command-line options of {@code echo.jar}.
+ *
+ * @param host the address the server binds
+ * @param port the port the server binds; -1 when not given
+ * @param maxMessage the largest message accepted, in bytes
+ * @param arguments what is left: the client's URL
+ */
+record Options(String host, int port, long maxMessage, List<String> arguments) {
+  /** 64 MiB, as the sample's contract says. */
+  static final long DEFAULT_MAX_MESSAGE = 64L << 20;
+
+  static Options parse(List<String> args) {
+    String host = "127.0.0.1";
+    int port = -1;
+    long maxMessage = DEFAULT_MAX_MESSAGE;
+    List<String> rest = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      switch (arg) {
+        case "--host" -> host = value(args, ++i, arg);
+        case "--port" -> port = (int) number(value(args, ++i, arg), arg, 0, 65535);
+        case "--max-message" -> maxMessage = number(value(args, ++i, arg), arg, 1, Long.MAX_VALUE);
+        default -> {
+          if (arg.startsWith("--")) throw new IllegalArgumentException("unknown option " + arg);
+          rest.add(arg);
+        }
+      }
+    }
+    return new Options(host, port, maxMessage, List.copyOf(rest));
+  }
+
+  private static String value(List<String> args, int index, String option) {
+    if (index >= args.size()) throw new IllegalArgumentException(option + " needs a value");
+    return args.get(index);
+  }
+
+  private static long number(String text, String option, long min, long max) {
+    long value;
+    try {
+      value = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " takes a number, not '" + text + "'");
+    }
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(option + " must be between " + min + " and " + max);
+    }
+    return value;
+  }
+}
