@@ -26,7 +26,7 @@ final class ChannelParts {
     params.entries().forEach((name, entry) -> {
       MappingNode p = context.object(entry.value());
       if (p == null) return;
-      String derived = Names.pascal(channelName) + Names.pascal(name) + "Parameter";
+      String derived = base(channelName) + Names.pascal(name) + "Parameter";
       SchemaRef schema = p.get("schema").map(n -> schemas.link(n, derived)).orElse(null);
       List<String> enumValues = Values.strings(LinkContext.raw(p, "enum"));
       String defaultValue = LinkContext.text(p, "default");
@@ -48,13 +48,18 @@ final class ChannelParts {
   WsChannelBinding wsBinding(MappingNode channel, String channelName) {
     MappingNode ws = context.object(context.object(channel, "bindings"), "ws");
     if (ws == null) return null;
-    String base = Names.pascal(channelName);
+    String base = base(channelName);
     return new WsChannelBinding(
         LinkContext.text(ws, "method"),
         ws.get("query").map(n -> schemas.link(n, base + "Query")).orElse(null),
         ws.get("headers").map(n -> schemas.link(n, base + "Headers")).orElse(null),
         LinkContext.text(ws, "bindingVersion"),
         ws.location());
+  }
+
+  /** The name derived schemas of a channel start with; the address {@code /} gives {@code Root}. */
+  private static String base(String channelName) {
+    return channelName.chars().anyMatch(Character::isLetterOrDigit) ? Names.pascal(channelName) : "Root";
   }
 
   private static List<String> stringsOf(List<Object> values) {

@@ -59,7 +59,7 @@ final class V2Linker {
         if (op == null) continue;
         op = context.withTraits(op);
         String id = LinkContext.text(op, "operationId");
-        if (id == null) id = operationIds.claim(Names.camel(actionOf(keyword).name() + " " + address));
+        if (id == null) id = operationIds.claim(Names.camel(actionOf(keyword).name().toLowerCase(java.util.Locale.ROOT) + " " + address));
         List<Message> linked = operationMessages(op, id);
         ops.put(keyword, op);
         ids.put(keyword, id);

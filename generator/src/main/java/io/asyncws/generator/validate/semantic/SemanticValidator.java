@@ -3,7 +3,6 @@ package io.asyncws.generator.validate.semantic;
 import io.asyncws.generator.diagnostic.Diagnostics;
 import io.asyncws.generator.model.ApiModel;
 import io.asyncws.generator.model.Channel;
-import io.asyncws.generator.model.CorrelationId;
 import io.asyncws.generator.model.Message;
 import io.asyncws.generator.model.Operation;
 import io.asyncws.generator.model.Parameter;
@@ -24,13 +23,12 @@ import java.util.regex.Pattern;
 /**
  * Checks what a JSON Schema of the spec cannot: that the parts of a linked document agree with
  * each other. Runs on the model, so 2.x and 3.x get the same checks. Dangling references are the
- * resolver's report; operations pointing outside the root channels are the linker's.
+ * resolver's report; operations pointing outside the root channels are the linker's; the syntax
+ * of runtime expressions (correlationId, parameter and reply address locations) is a pattern in
+ * the spec's JSON Schema, so the structure phase reports it and it is not repeated here.
  */
 public final class SemanticValidator {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
-  /** A runtime expression into a message: {@code $message.payload#/a/b} or {@code $message.header#/a}. */
-  private static final Pattern MESSAGE_EXPRESSION =
-      Pattern.compile("\\$message\\.(payload|header)(#(/([^/~]|~[01])*)*)?");
 
   private final Diagnostics diagnostics;
 
@@ -46,7 +44,6 @@ public final class SemanticValidator {
     model.operations().forEach(v::checkOperation);
     v.checkUniqueOperationIds(model.operations());
     v.checkUniqueMessageIds(model);
-    v.checkMessages(model);
   }
 
   private void checkServer(Server server) {
@@ -99,12 +96,6 @@ public final class SemanticValidator {
                 + "' does not appear in the address '" + channel.address() + "'.",
             "use it as '{" + parameter.name() + "}' in the address or remove it");
       }
-      if (parameter.runtimeLocation() != null && !MESSAGE_EXPRESSION.matcher(parameter.runtimeLocation()).matches()) {
-        diagnostics.error(parameter.location(),
-            "The location '" + parameter.runtimeLocation() + "' of parameter '" + parameter.name()
-                + "' is not a runtime expression into the message.",
-            "write '$message.payload#/path' or '$message.header#/path'");
-      }
     }
   }
 
@@ -126,12 +117,6 @@ public final class SemanticValidator {
     } else if (reply.addressLocation() == null && reply.messages().isEmpty()) {
       diagnostics.warning(reply.location(),
           "The reply of operation '" + op.id() + "' has neither a channel, an address nor messages.");
-    }
-    if (reply.addressLocation() != null && !MESSAGE_EXPRESSION.matcher(reply.addressLocation()).matches()) {
-      diagnostics.error(reply.location(),
-          "The reply address location '" + reply.addressLocation() + "' of operation '" + op.id()
-              + "' is not a runtime expression into the message.",
-          "write '$message.header#/replyTo' or '$message.payload#/path'");
     }
   }
 
@@ -168,22 +153,6 @@ public final class SemanticValidator {
         diagnostics.error(m.location(),
             "Message id '" + m.messageId() + "' is already used by the message at " + first.location() + ".",
             "message ids must be unique in the document");
-      }
-    }
-  }
-
-  private void checkMessages(ApiModel model) {
-    for (Message m : allMessages(model)) {
-      CorrelationId c = m.correlationId();
-      if (c == null) continue;
-      if (c.expression() == null) {
-        diagnostics.error(c.location(), "The correlationId of message '" + m.name() + "' has no 'location'.",
-            "add location: '$message.payload#/id' (or $message.header#/...)");
-      } else if (c.source() == null || !MESSAGE_EXPRESSION.matcher(c.expression()).matches()) {
-        diagnostics.error(c.location(),
-            "The correlationId location '" + c.expression() + "' of message '" + m.name()
-                + "' is not a runtime expression into the message.",
-            "write '$message.payload#/path' or '$message.header#/path'");
       }
     }
   }
