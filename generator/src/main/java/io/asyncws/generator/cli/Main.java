@@ -25,9 +25,14 @@ public final class Main {
    * exits the JVM, so tests call it in-process.
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(new AsyncWsCommand(), args, out, err);
+  }
+
+  /** Runs {@code command} (a picocli command object) the way {@link #run(String[], PrintWriter, PrintWriter)} does. */
+  static int run(Object command, String[] args, PrintWriter out, PrintWriter err) {
     try {
       // picocli already exits with 2 (ExitCodes.USAGE) on invalid input.
-      CommandLine cli = new CommandLine(new AsyncWsCommand())
+      CommandLine cli = new CommandLine(command)
           .setOut(out)
           .setErr(err)
           .setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalError(err, ex));
