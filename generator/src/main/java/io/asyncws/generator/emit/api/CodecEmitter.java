@@ -34,7 +34,7 @@ final class CodecEmitter {
         .addField(FieldSpec.builder(ApiTypes.OBJECT_MAPPER, "MAPPER", Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("Unknown properties are allowed, as JSON Schema allows them; absent optional"
                 + " values are left out rather than sent as null.\n")
-            .initializer("$T.builder()\n.disable($T.FAIL_ON_UNKNOWN_PROPERTIES)\n"
+            .initializer("$T.builder()\n.findAndAddModules()\n.disable($T.FAIL_ON_UNKNOWN_PROPERTIES)\n"
                     + ".serializationInclusion($T.Include.NON_ABSENT)\n.build()",
                 ApiTypes.JSON_MAPPER, ApiTypes.DESERIALIZATION_FEATURE, ApiTypes.JSON_INCLUDE)
             .build())

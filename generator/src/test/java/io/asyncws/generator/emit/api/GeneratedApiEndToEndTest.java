@@ -1,0 +1,41 @@
+package io.asyncws.generator.emit.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generated client against generated server over real sockets on 127.0.0.1. Each scenario is a
+ * Java file in test resources, compiled together with the generated code (so it uses the
+ * generated API exactly as an application would) and run here.
+ */
+@Tag("sockets")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class GeneratedApiEndToEndTest {
+  static final Path API = Path.of("src/test/resources/api");
+
+  @TempDir Path dir;
+
+  @Test
+  void generatedClientAndServerTalkInRoomsWithParametersDispatchRepliesAndErrors() throws Exception {
+    assertEquals("ok", run(API.resolve("chat-rooms.yml"), "com.example.rooms", "RoomsScenario"));
+  }
+
+  /** Generates both sides of {@code document}, compiles them with the scenario and runs it. */
+  String run(Path document, String pkg, String scenario) throws Exception {
+    ApiCompiler.generate(document, pkg, SourceGenerator.Parts.ALL, Perspective.SERVER, dir);
+    List<Path> sources = new ArrayList<>(ApiCompiler.javaFiles(dir.resolve("src")));
+    sources.add(API.resolve("e2e/" + scenario + ".java"));
+    ClassLoader loader = ApiCompiler.compile(sources, dir);
+    Callable<?> run = (Callable<?>) loader.loadClass(pkg + "." + scenario).getConstructor().newInstance();
+    return String.valueOf(run.call());
+  }
+}
