@@ -47,6 +47,7 @@ final class EnumEmitter {
         .build());
     type.addMethod(MethodSpec.methodBuilder("fromValue")
         .addJavadoc("The constant written {@code value} in JSON.\n\n"
+            + "@param value the JSON value\n"
             + "@throws IllegalArgumentException when no constant has this value\n")
         .addAnnotation(AnnotationSpec.builder(TypeNames.JSON_CREATOR).build())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

@@ -55,9 +55,14 @@ final class ModelPlan {
     this.graph = graph;
     this.packageName = packageName;
     this.sourceName = sourceName;
+    // An inline allOf part exists only to be merged into its owner: it gets no class of its own.
+    Set<String> inlineParts = new HashSet<>();
+    for (SchemaModel schema : graph.all()) {
+      for (SchemaRef part : schema.allOf()) if (part.get().componentName() == null) inlineParts.add(part.name());
+    }
     JavaNames.TypeAllocator names = new JavaNames.TypeAllocator();
     for (SchemaModel schema : graph.all()) {
-      Kind kind = classify(schema);
+      Kind kind = inlineParts.contains(schema.name()) ? Kind.LIBRARY : classify(schema);
       kinds.put(schema.name(), kind);
       if (kind != Kind.LIBRARY) {
         classNames.put(schema.name(), ClassName.get(packageName, names.newName(schema.name())));

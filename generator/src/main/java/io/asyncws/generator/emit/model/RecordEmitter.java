@@ -151,7 +151,7 @@ final class RecordEmitter {
     List<CodeBlock> args = new ArrayList<>();
     for (Component c : components) {
       if (c.fixed() != null) {
-        doc.add(" {@code $L} is $L;", c.java(),
+        doc.add(" {@code $L} is $L.", c.java(),
             JavadocText.sanitize(SchemaDocs.json(ModelPlan.fixedValue(c.schema()).value())));
         args.add(CodeBlock.of("null"));
       } else {
@@ -177,7 +177,7 @@ final class RecordEmitter {
     } else if (c.required()) {
       text.append(c.nullable() ? "Required, may be null." : "Required.");
     } else {
-      text.append("Optional: null when absent").append(c.nullable() ? " or null." : ".");
+      text.append(c.nullable() ? "Optional, may be null." : "Optional: null when absent.");
     }
     Literal dflt = c.schema().defaultValue();
     if (dflt != null && fixed == null) {

@@ -46,9 +46,11 @@ final class UnionEmitter {
     for (int i = 0; i < variants.size(); i++) {
       doc.add(i == 0 ? "{@link $T}" : ", {@link $T}", variants.get(i).type());
     }
-    doc.add(discriminator == null
-        ? ".\nThe variant is chosen by its fixed values, required properties and JSON type.\n"
-        : ".\nThe variant is chosen by the {@code $L} property.\n", discriminator);
+    if (discriminator == null) {
+      doc.add(".\nThe variant is chosen by its fixed values, required properties and JSON type.\n");
+    } else {
+      doc.add(".\nThe variant is chosen by the {@code $L} property.\n", discriminator);
+    }
 
     TypeSpec.Builder type = TypeSpec.interfaceBuilder(name)
         .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
@@ -132,7 +134,7 @@ final class UnionEmitter {
         .addStatement("$T.requireNonNull(value, $S)", TypeNames.OBJECTS, "value")
         .build();
     return TypeSpec.recordBuilder(v.type())
-        .addModifiers(Modifier.PUBLIC)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("{@link $T} as {@code $L}$L\n\n@param value the value, written as itself in JSON\n",
             union, simpleName(valueType), summary.isEmpty() ? "." : ": " + summary)
         .addAnnotation(AnnotationSpec.builder(TypeNames.JSON_DESERIALIZE)
