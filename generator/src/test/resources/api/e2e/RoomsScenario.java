@@ -97,10 +97,16 @@ public final class RoomsScenario implements Callable<String> {
 
   @Override
   public String call() throws Exception {
+    java.util.concurrent.CountDownLatch lobbyOpened = new java.util.concurrent.CountDownLatch(1);
     ChatRoomsLobbyHandler lobby = new ChatRoomsLobbyHandler() {
       @Override
       public boolean authenticate(io.asyncws.runtime.HandshakeRequest request, String roomToken) {
         return true;
+      }
+
+      @Override
+      public void onOpen(ChatRoomsLobbySession session) {
+        lobbyOpened.countDown();
       }
     };
     ClientOptions options = ClientOptions.defaults().withRequestTimeout(java.time.Duration.ofSeconds(WAIT_SECONDS));
@@ -160,6 +166,8 @@ public final class RoomsScenario implements Callable<String> {
           announcements.add(message);
         }
       }, options).join();
+      // The client may see the 101 before the server has run onOpen: wait for the server's side.
+      check(lobbyOpened.await(WAIT_SECONDS, TimeUnit.SECONDS), "lobby session opened");
       check(server.broadcastAnnouncement(new Announcement("closing soon")) == 1, "one lobby session");
       Announcement heard = announcements.poll(WAIT_SECONDS, TimeUnit.SECONDS);
       check(heard != null && heard.text().equals("closing soon"), "lobby announcement");

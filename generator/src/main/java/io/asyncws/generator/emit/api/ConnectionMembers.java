@@ -13,6 +13,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import io.asyncws.generator.emit.api.ApiPlan.Endpoint;
 import io.asyncws.generator.emit.api.ApiPlan.Exchange;
 import io.asyncws.generator.emit.api.ApiPlan.Side;
@@ -120,6 +121,7 @@ final class ConnectionMembers {
       if (e.replies().size() > 1) type.addType(replyUnion(e));
       type.addMethod(request(e));
     }
+    if (!side.requests().isEmpty()) type.addMethod(requestHelper());
     for (Exchange e : side.answers()) addReplyHelpers(type, e);
   }
 
@@ -163,7 +165,8 @@ final class ConnectionMembers {
       ClassName variant = union.nestedClass(replyVariantName(reply));
       type.addPermittedSubclass(variant);
       type.addType(TypeSpec.recordBuilder(variant)
-          .addModifiers(Modifier.PUBLIC)
+          // Implicit in an interface; JavaPoet wants them spelt out.
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .addSuperinterface(union)
           .addJavadoc("The reply {@code $L}.\n\n@param value the reply\n", nameOf(reply))
           .recordConstructor(MethodSpec.constructorBuilder().addParameter(payloadType(reply), "value").build())
@@ -173,8 +176,6 @@ final class ConnectionMembers {
   }
 
   private MethodSpec request(Exchange e) {
-    TypeName reply = replyType(e);
-    String field = pendingField(e);
     return MethodSpec.methodBuilder(nameOf(e.request()))
         .addJavadoc(describe(e.request())
             + "\n\n<p>Sends the request and completes with the reply carrying the same correlation id ({@code "
@@ -182,27 +183,42 @@ final class ConnectionMembers {
             + " with a {@link java.util.concurrent.TimeoutException} when no reply comes in time and with a"
             + " {@link io.asyncws.runtime.contract.ReplyRegistryClosedException} when the connection closes first.\n")
         .addModifiers(Modifier.PUBLIC)
-        .returns(ParameterizedTypeName.get(COMPLETABLE_FUTURE, reply))
+        .returns(ParameterizedTypeName.get(COMPLETABLE_FUTURE, replyType(e)))
         .addParameter(payloadType(e.request()), "request")
-        .addStatement("$T tree = $T.tree(request)", JSON_NODE, codec)
-        .addStatement("String id = $T.correlationId(tree, $S)", codec, e.requestPointer())
+        .addStatement("return request(request, $S, $L, $N)", e.requestPointer(), e.numericId(), pendingField(e))
+        .build();
+  }
+
+  /** The one place a request is numbered, registered and sent. */
+  private MethodSpec requestHelper() {
+    TypeVariableName r = TypeVariableName.get("R");
+    return MethodSpec.methodBuilder("request")
+        .addJavadoc("Sends {@code payload} with a correlation id at {@code pointer} (a fresh one when it has"
+            + " none: a number when {@code numeric}) and registers it in {@code replies}.\n")
+        .addModifiers(Modifier.PRIVATE)
+        .addTypeVariable(r)
+        .returns(ParameterizedTypeName.get(COMPLETABLE_FUTURE, r))
+        .addParameter(Object.class, "payload")
+        .addParameter(String.class, "pointer")
+        .addParameter(boolean.class, "numeric")
+        .addParameter(ParameterizedTypeName.get(PENDING_REPLIES, r), "replies")
+        .addStatement("$T tree = $T.tree(payload)", JSON_NODE, codec)
+        .addStatement("String id = $T.correlationId(tree, pointer)", codec)
         .beginControlFlow("if (id == null)")
         .addStatement("long next = nextCorrelationId.incrementAndGet()")
-        .addStatement(e.numericId()
-            ? CodeBlock.of("$T.putCorrelationId(tree, $S, $T.valueOf(next))", codec, e.requestPointer(),
-                ClassName.get("com.fasterxml.jackson.databind.node", "LongNode"))
-            : CodeBlock.of("$T.putCorrelationId(tree, $S, $T.valueOf(Long.toString(next)))", codec,
-                e.requestPointer(), ClassName.get("com.fasterxml.jackson.databind.node", "TextNode")))
+        .addStatement("$T.putCorrelationId(tree, pointer, numeric ? $T.valueOf(next) : $T.valueOf(Long.toString(next)))",
+            codec, ClassName.get("com.fasterxml.jackson.databind.node", "LongNode"),
+            ClassName.get("com.fasterxml.jackson.databind.node", "TextNode"))
         .addStatement("id = Long.toString(next)")
         .endControlFlow()
-        .addStatement("$T<$T> reply", COMPLETABLE_FUTURE, reply)
+        .addStatement("$T<$T> reply", COMPLETABLE_FUTURE, r)
         .beginControlFlow("try")
-        .addStatement("reply = $N.register(id)", field)
+        .addStatement("reply = replies.register(id)")
         .nextControlFlow("catch ($T e)", IllegalStateException.class)
         .addStatement("return $T.failedFuture(e)", COMPLETABLE_FUTURE)
         .endControlFlow()
         .beginControlFlow("if (!socket.send(tree.toString()))")
-        .addStatement("$N.fail(id, new $T($S))", field, IllegalStateException.class,
+        .addStatement("replies.fail(id, new $T($S))", IllegalStateException.class,
             "the connection is closing; the request was not sent")
         .endControlFlow()
         .addStatement("return reply")
@@ -252,7 +268,7 @@ final class ConnectionMembers {
       List<CodeBlock> scores = new ArrayList<>();
       for (Message m : incoming) scores.add(CodeBlock.of("score$L(node)", ApiNames.capitalize(nameOf(m))));
       method.addStatement("$T node = $T.parse(text)", JSON_NODE, codec)
-          .beginControlFlow("switch ($T.choose(INCOMING,\n$L))", codec, CodeBlock.join(scores, ",\n"));
+          .beginControlFlow("switch ($T.choose(INCOMING,$>$>\n$L$<$<))", codec, CodeBlock.join(scores, ",\n"));
       for (int i = 0; i < incoming.size(); i++) {
         Message m = incoming.get(i);
         method.beginControlFlow("case $L ->", i)

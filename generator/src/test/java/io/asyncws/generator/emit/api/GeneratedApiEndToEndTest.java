@@ -29,6 +29,13 @@ class GeneratedApiEndToEndTest {
     assertEquals("ok", run(API.resolve("chat-rooms.yml"), "com.example.rooms", "RoomsScenario"));
   }
 
+  @Test
+  void generatedKrakenClientAndServerPingSubscribeStreamAndSurviveMalformedMessages() throws Exception {
+    Path kraken = io.asyncws.generator.ReaderTestSupport.CORPUS.resolve(
+        "spec-v3.0.0/kraken-websocket-request-reply-multiple-channels-asyncapi.yml");
+    assertEquals("ok", run(kraken, "com.example.kraken", "KrakenScenario"));
+  }
+
   /** Generates both sides of {@code document}, compiles them with the scenario and runs it. */
   String run(Path document, String pkg, String scenario) throws Exception {
     ApiCompiler.generate(document, pkg, SourceGenerator.Parts.ALL, Perspective.SERVER, dir);
