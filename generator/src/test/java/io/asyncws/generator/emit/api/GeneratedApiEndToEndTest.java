@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class GeneratedApiEndToEndTest {
   static final Path API = Path.of("src/test/resources/api");
+  static final Path KRAKEN = io.asyncws.generator.ReaderTestSupport.CORPUS.resolve(
+      "spec-v3.0.0/kraken-websocket-request-reply-multiple-channels-asyncapi.yml");
 
   @TempDir Path dir;
 
@@ -31,9 +33,17 @@ class GeneratedApiEndToEndTest {
 
   @Test
   void generatedKrakenClientAndServerPingSubscribeStreamAndSurviveMalformedMessages() throws Exception {
-    Path kraken = io.asyncws.generator.ReaderTestSupport.CORPUS.resolve(
-        "spec-v3.0.0/kraken-websocket-request-reply-multiple-channels-asyncapi.yml");
-    assertEquals("ok", run(kraken, "com.example.kraken", "KrakenScenario"));
+    assertEquals("ok", run(KRAKEN, "com.example.kraken", "KrakenScenario"));
+  }
+
+  @Test
+  void generatedKrakenServerServesNodeWsClientWritingContractJson() throws Exception {
+    assertEquals("ok", run(KRAKEN, "com.example.kraken", "KrakenNodeScenario"));
+  }
+
+  @Test
+  void generatedKrakenClientTalksToPythonWebsocketsServer() throws Exception {
+    assertEquals("ok", run(KRAKEN, "com.example.kraken", "KrakenPythonScenario"));
   }
 
   /** Generates both sides of {@code document}, compiles them with the scenario and runs it. */
