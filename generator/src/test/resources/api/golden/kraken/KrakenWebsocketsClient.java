@@ -372,8 +372,11 @@ public final class KrakenWebsocketsClient {
       pingReplies.close("code " + event.code());
       subscribeReplies.close("code " + event.code());
       unsubscribeReplies.close("code " + event.code());
-      listener.onClose(event);
-      stopTransport();
+      try {
+        listener.onClose(event);
+      } finally {
+        stopTransport();
+      }
     }
   }
 }
