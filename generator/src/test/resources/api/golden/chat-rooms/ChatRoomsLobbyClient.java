@@ -165,6 +165,7 @@ public final class ChatRoomsLobbyClient {
     @Override
     public void onOpen(WebSocket socket) {
       ChatRoomsLobbyClient.this.socket = socket;
+      listener.onOpen(ChatRoomsLobbyClient.this);
     }
 
     @Override

@@ -267,6 +267,7 @@ public final class ChatRoomsRoomsClient {
     @Override
     public void onOpen(WebSocket socket) {
       ChatRoomsRoomsClient.this.socket = socket;
+      listener.onOpen(ChatRoomsRoomsClient.this);
     }
 
     @Override

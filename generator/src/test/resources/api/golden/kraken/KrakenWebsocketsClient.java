@@ -350,6 +350,7 @@ public final class KrakenWebsocketsClient {
     @Override
     public void onOpen(WebSocket socket) {
       KrakenWebsocketsClient.this.socket = socket;
+      listener.onOpen(KrakenWebsocketsClient.this);
     }
 
     @Override

@@ -251,6 +251,7 @@ public final class TClient {
     @Override
     public void onOpen(WebSocket socket) {
       TClient.this.socket = socket;
+      listener.onOpen(TClient.this);
     }
 
     @Override

@@ -46,9 +46,24 @@ class GeneratedApiEndToEndTest {
     assertEquals("ok", run(KRAKEN, "com.example.kraken", "KrakenPythonScenario"));
   }
 
-  /** Generates both sides of {@code document}, compiles them with the scenario and runs it. */
+  @Test
+  void clientDocumentReadAsClientGivesGeneratedClientTheRequests() throws Exception {
+    Path v310 = io.asyncws.generator.ReaderTestSupport.CORPUS.resolve("synthetic/v310-ws.yml");
+    assertEquals("ok", run(v310, "com.example.v310", "V310ClientPerspectiveScenario", Perspective.CLIENT));
+  }
+
+  @Test
+  void serverDocumentReadAsClientGivesGeneratedServerTheRequests() throws Exception {
+    assertEquals("ok", run(KRAKEN, "com.example.krakenmirror", "KrakenClientPerspectiveScenario", Perspective.CLIENT));
+  }
+
   String run(Path document, String pkg, String scenario) throws Exception {
-    ApiCompiler.generate(document, pkg, SourceGenerator.Parts.ALL, Perspective.SERVER, dir);
+    return run(document, pkg, scenario, Perspective.SERVER);
+  }
+
+  /** Generates both sides of {@code document}, compiles them with the scenario and runs it. */
+  String run(Path document, String pkg, String scenario, Perspective perspective) throws Exception {
+    ApiCompiler.generate(document, pkg, SourceGenerator.Parts.ALL, perspective, dir);
     List<Path> sources = new ArrayList<>(ApiCompiler.javaFiles(dir.resolve("src")));
     sources.add(API.resolve("e2e/" + scenario + ".java"));
     ClassLoader loader = ApiCompiler.compile(sources, dir);
