@@ -19,6 +19,8 @@ import javax.lang.model.element.Modifier;
  * the open sessions of each endpoint and broadcasts to them.
  */
 final class ServerEmitter {
+  private static final ClassName HANDSHAKE_HEADERS = ClassName.get("io.asyncws.runtime.contract", "HandshakeHeaders");
+
   private ServerEmitter() {}
 
   /** The classes of one endpoint, as the server refers to them. */
@@ -73,7 +75,10 @@ final class ServerEmitter {
           .addModifiers(Modifier.PUBLIC)
           .returns(ParameterizedTypeName.get(ApiTypes.SET, r.session()))
           .addStatement("return $T.copyOf($N)", ApiTypes.SET, r.sessionsName(single)).build());
-      for (Message m : r.endpoint().server().sends()) type.addMethod(broadcast(r, m, single, types));
+      for (Message m : r.endpoint().server().sends()) {
+        // A reply belongs to one request of one client: broadcasting it would answer nobody.
+        if (!isReplyOnly(r.endpoint().server(), m)) type.addMethod(broadcast(r, m, single, types));
+      }
     }
     type.addMethod(MethodSpec.methodBuilder("close")
         .addJavadoc("Stops accepting, closes every session with 1001 and waits for the closing handshakes.\n")
@@ -144,14 +149,21 @@ final class ServerEmitter {
         "This API has no channel at ").build();
   }
 
+  /** Whether {@code side} sends {@code m} only as the reply to requests it answers. */
+  static boolean isReplyOnly(ApiPlan.Side side, Message m) {
+    boolean reply = side.answers().stream().anyMatch(e -> e.replies().contains(m));
+    var op = side.operations().get(m);
+    return reply && op != null && op.isRequestReply() && !op.messages().contains(m);
+  }
+
   /** How the server reads a scheme's credential from the handshake. */
   private static CodeBlock credential(SecurityScheme s) {
     String header = HandshakeArgs.credentialHeader(s);
     if (header == null) return CodeBlock.of("request.queryParameter($S).orElse(null)", s.parameterName());
     String prefix = HandshakeArgs.credentialPrefix(s);
-    if (prefix.isEmpty()) return CodeBlock.of("request.header($S).orElse(null)", header);
-    return CodeBlock.of("request.header($S)\n.filter(v -> v.regionMatches(true, 0, $S, 0, $L))\n"
-        + ".map(v -> v.substring($L)).orElse(null)", header, prefix, prefix.length(), prefix.length());
+    if (prefix.isEmpty()) return CodeBlock.of("$T.first(request, $S).orElse(null)", HANDSHAKE_HEADERS, header);
+    return CodeBlock.of("$T.first(request, $S)\n.filter(v -> v.regionMatches(true, 0, $S, 0, $L))\n"
+        + ".map(v -> v.substring($L)).orElse(null)", HANDSHAKE_HEADERS, header, prefix, prefix.length(), prefix.length());
   }
 
   private static MethodSpec broadcast(Route r, Message m, boolean single, PayloadTypes types) {
