@@ -149,7 +149,7 @@ public final class GenerateMojo extends AbstractMojo {
       }
     }
     if (result.model().isEmpty()) {
-      long errors = Math.max(1, result.errorCount());
+      long errors = result.errorCount();
       throw new MojoFailureException("asyncws: " + inputSpec + " has " + errors + (errors == 1 ? " error" : " errors")
           + " (listed above); nothing was generated.");
     }
