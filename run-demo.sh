@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-mvn -B -q -DskipTests package
+./mvnw -B -q -DskipTests package
 port=${PORT:-8080}
 java -jar samples/echo/target/echo.jar server --port "$port" &
 server=$!

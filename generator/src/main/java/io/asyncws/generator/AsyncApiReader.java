@@ -28,6 +28,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class AsyncApiReader {
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(AsyncApiReader.class.getName());
+
   private AsyncApiReader() {}
 
   /**
@@ -73,7 +76,7 @@ public final class AsyncApiReader {
     // A structurally broken document would give the library and the linker shapes they were
     // never meant to see; their reports would only repeat the structural ones.
     boolean structurallyValid = !diagnostics.hasErrors();
-    if (structurallyValid) AsyncApiBinder.bind(rootMap, diagnostics);
+    if (structurallyValid) bindQuietly(rootMap);
 
     RefResolver refs = new RefResolver() {
       @Override
@@ -90,5 +93,17 @@ public final class AsyncApiReader {
     SemanticValidator.validate(model, diagnostics);
     boolean valid = !diagnostics.hasErrors();
     return new ReadResult(file, valid ? Optional.of(model) : Optional.empty(), diagnostics.sorted());
+  }
+
+  /**
+   * Binds to asyncapi-core as a second reading of the document. What the library cannot read
+   * (keywords such as {@code nullable}, bindings of other versions) is its limit, not the user's
+   * mistake — the document already passed the specification's own schema — so it goes to the
+   * log at FINE, never to the user's diagnostics.
+   */
+  private static void bindQuietly(MappingNode root) {
+    Diagnostics libraryLimits = new Diagnostics();
+    AsyncApiBinder.bind(root, libraryLimits);
+    for (var limit : libraryLimits.sorted()) LOG.fine(() -> "asyncapi-core: " + limit);
   }
 }

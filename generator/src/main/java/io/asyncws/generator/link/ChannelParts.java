@@ -26,7 +26,11 @@ final class ChannelParts {
     params.entries().forEach((name, entry) -> {
       MappingNode p = context.object(entry.value());
       if (p == null) return;
-      String derived = base(channelName) + Names.pascal(name) + "Parameter";
+      // A shared component parameter is named once for all channels that use it.
+      String component = Pointers.componentName(entry.value(), "parameters");
+      String derived = component != null
+          ? Names.pascal(component) + "Parameter"
+          : base(channelName) + Names.pascal(name) + "Parameter";
       SchemaRef schema = p.get("schema").map(n -> schemas.link(n, derived)).orElse(null);
       List<String> enumValues = Values.strings(LinkContext.raw(p, "enum"));
       String defaultValue = LinkContext.text(p, "default");

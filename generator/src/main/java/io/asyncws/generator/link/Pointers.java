@@ -33,4 +33,34 @@ final class Pointers {
     }
     return null;
   }
+
+  /**
+   * The name a reference gives the schema it points at, or null when it names none:
+   * {@code #/components/schemas/User} and {@code other.yaml#/components/schemas/User} → User;
+   * {@code ...#/$defs/Tag} or {@code ...#/definitions/Tag} → Tag; {@code schemas.yaml#/likePayload}
+   * (one segment into another file) → likePayload; {@code ./refs-2.yaml} (a whole file) → Refs2.
+   * A pointer into the middle of a document ({@code #/channels/a/messages/b/payload}) names
+   * nothing: the schema is named after the place it is used instead.
+   */
+  static String schemaName(io.asyncws.generator.tree.Node node) {
+    String component = componentName(node, "schemas");
+    if (component != null) return component;
+    String ref = LinkContext.refText(node);
+    if (ref == null) return null;
+    int hash = ref.indexOf('#');
+    String file = hash < 0 ? ref : ref.substring(0, hash);
+    String pointer = hash < 0 ? "" : ref.substring(hash + 1);
+    String[] parts = pointer.split("/", -1);
+    if (parts.length >= 3 && (parts[parts.length - 2].equals("$defs") || parts[parts.length - 2].equals("definitions"))) {
+      return unescape(parts[parts.length - 1]);
+    }
+    if (file.isEmpty()) return null;
+    if (parts.length == 2 && !parts[1].isEmpty()) return unescape(parts[1]);
+    if (pointer.isEmpty()) {
+      String base = file.substring(file.lastIndexOf('/') + 1);
+      int dot = base.indexOf('.');
+      return Names.pascal(dot > 0 ? base.substring(0, dot) : base);
+    }
+    return null;
+  }
 }

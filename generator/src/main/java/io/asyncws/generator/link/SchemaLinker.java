@@ -58,7 +58,8 @@ final class SchemaLinker {
 
   private SchemaRef link(Node node, String suggestedName, String componentName, int depth) {
     if (node == null) return null;
-    String fromRef = componentName != null ? componentName : Pointers.componentName(node, "schemas");
+    String component = componentName != null ? componentName : Pointers.componentName(node, "schemas");
+    String fromRef = component != null ? component : Pointers.schemaName(node);
     Node target = context.resolve(node);
     if (target == null) return null;
     SchemaRef known = byTarget.get(target);
@@ -74,7 +75,7 @@ final class SchemaLinker {
     SchemaRef ref = graph.ref(name);
     byTarget.put(target, ref);
     graph.reserve(name);
-    graph.put(build(target, name, fromRef, depth));
+    graph.put(build(target, name, component, depth));
     return ref;
   }
 
@@ -119,6 +120,11 @@ final class SchemaLinker {
         additional instanceof MappingNode ? link(additional, name + "Value", null, depth + 1) : null;
     Node itemsNode = LinkContext.raw(m, "items");
     SchemaRef items = itemsNode instanceof MappingNode ? link(itemsNode, name + "Item", null, depth + 1) : null;
+    if (itemsNode instanceof io.asyncws.generator.tree.SequenceNode) {
+      context.diagnostics.warning(itemsNode.location(),
+          "Tuple 'items' (a list of schemas) is not modelled: the array's items are treated as any value.",
+          "use one schema for 'items', with 'oneOf' if items differ");
+    }
 
     return new SchemaModel(
         name,

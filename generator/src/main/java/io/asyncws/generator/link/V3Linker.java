@@ -67,7 +67,13 @@ final class V3Linker {
     List<String> serverNames = new ArrayList<>();
     for (Node server : LinkContext.items(c, "servers")) {
       String name = servers.serverName(server);
-      if (name != null) serverNames.add(name);
+      if (name != null) {
+        serverNames.add(name);
+      } else if (context.resolve(server) != null) {
+        context.diagnostics.error(server.location(),
+            "Channel '" + id + "' references a server that is not in the root 'servers' map.",
+            "point the $ref at '#/servers/<name>'");
+      }
     }
     return new Channel(
         id,

@@ -35,11 +35,25 @@ final class SyntaxErrors {
       return Diagnostic.error(location, "A key is not followed by ':'.")
           .withHint("check the indentation, or close the quote or bracket opened before");
     }
+    if (lower.startsWith("expected <block end>")) {
+      return Diagnostic.error(
+              location, "This line is indented differently from the lines it belongs with.")
+          .withHint("indent it like its siblings, or check the indentation of the line above");
+    }
+    if (lower.startsWith("expected '<document start>'")) {
+      return Diagnostic.error(location, "Something follows the end of the document's root value.")
+          .withHint("remove it, or check the brackets and indentation before it");
+    }
+    if (lower.contains("that cannot start any token")) {
+      return Diagnostic.error(
+              location, "A value cannot start with this character unless it is quoted.")
+          .withHint("quote the value");
+    }
     if (lower.contains("unexpected end of stream")) {
       return Diagnostic.error(location, "The file ends inside a quoted string or an open bracket.")
           .withHint(context(e));
     }
-    StringBuilder message = new StringBuilder("Syntax error: ").append(sentence(problem));
+    StringBuilder message = new StringBuilder("Syntax error: ").append(sentence(plain(problem)));
     String context = context(e);
     return context == null
         ? Diagnostic.error(location, message.toString())
@@ -54,6 +68,36 @@ final class SyntaxErrors {
         ? e.getContext()
         : e.getContext() + " that started at line " + (mark.getLine() + 1) + ", column "
             + (mark.getColumn() + 1);
+  }
+
+  /** snakeyaml's token names in words: {@code <block mapping start>} means "a mapping". */
+  private static final String[][] TOKEN_WORDS = {
+    {"<block end>", "the end of the block"},
+    {"<block mapping start>", "a mapping"},
+    {"<block sequence start>", "a list"},
+    {"<block entry>", "a list item '-'"},
+    {"<flow mapping start>", "'{'"},
+    {"<flow mapping end>", "'}'"},
+    {"<flow sequence start>", "'['"},
+    {"<flow sequence end>", "']'"},
+    {"<flow entry>", "','"},
+    {"<key>", "a key"},
+    {"<value>", "a ':'"},
+    {"<scalar>", "a value"},
+    {"<alias>", "an alias"},
+    {"<anchor>", "an anchor"},
+    {"<tag>", "a tag"},
+    {"<document start>", "'---'"},
+    {"<document end>", "'...'"},
+    {"<stream end>", "the end of the file"},
+  };
+
+  private static String plain(String problem) {
+    String text = problem.replace("but got", "but found");
+    for (String[] words : TOKEN_WORDS) {
+      text = text.replace("'" + words[0] + "'", words[1]).replace(words[0], words[1]);
+    }
+    return text;
   }
 
   private static String sentence(String text) {

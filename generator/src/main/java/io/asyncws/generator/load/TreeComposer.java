@@ -237,11 +237,15 @@ final class TreeComposer {
   private Optional<Key> key(int depth) {
     Event event = parser.peekEvent();
     if (event instanceof ScalarEvent) {
-      ScalarEvent scalar = (ScalarEvent) event;
-      Node node = compose(depth);
+      // Not typed: a key is text, so '0x1F' must not become 31 nor a long number an error.
+      ScalarEvent scalar = (ScalarEvent) parser.getEvent();
+      long before = expandedNodes;
+      count(1, scalar.getStartMark());
+      SourceLocation location = at(scalar.getStartMark());
+      remember(scalar, new ScalarNode(location, scalar.getValue()), before);
       boolean merge =
           scalar.isPlain() && scalar.getTag() == null && MERGE_KEY.equals(scalar.getValue());
-      return Optional.of(new Key(scalar.getValue(), node.location(), merge));
+      return Optional.of(new Key(scalar.getValue(), location, merge));
     }
     Node node = compose(depth);
     if (node instanceof ScalarNode) {
@@ -311,8 +315,8 @@ final class TreeComposer {
       throw new LoadFailure(
           at(mark),
           "The document has more than " + limits.maxNodes()
-              + " nodes once its aliases are expanded, the limit that stops YAML bombs.",
-          "use $ref instead of YAML aliases, or raise the node limit");
+              + " nodes, counting what each alias repeats; the limit stops YAML bombs.",
+          "split the document with $ref, use fewer YAML aliases, or raise the node limit");
     }
   }
 

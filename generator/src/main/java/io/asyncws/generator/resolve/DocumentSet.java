@@ -55,8 +55,8 @@ public final class DocumentSet {
   private final Map<MappingNode, Optional<Resolution>> resolved = new IdentityHashMap<>();
   /** Refs being resolved right now, innermost last: a ref met again here is a cycle. */
   private final List<MappingNode> inProgress = new ArrayList<>();
-  /** Refs found to be part of a cycle, with the cycle spelt out for the message. */
-  private final Map<MappingNode, String> cycles = new IdentityHashMap<>();
+  /** Refs found to be part of a cycle, each with all the members of its cycle in order. */
+  private final Map<MappingNode, List<MappingNode>> cycles = new IdentityHashMap<>();
 
   private record Resolution(RefTarget target, Node node) {}
 
@@ -78,6 +78,18 @@ public final class DocumentSet {
   public static DocumentSet open(Path root, ResolveOptions options, Diagnostics diagnostics) {
     DocumentStore store = new DocumentStore(options, diagnostics);
     return new DocumentSet(diagnostics, store, store.openRoot(root));
+  }
+
+  /**
+   * Like {@link #open(Path, ResolveOptions, Diagnostics)}, with the root document's content given
+   * rather than read: for a document edited in memory (tests that break a corpus document on
+   * purpose, an editor's unsaved buffer). Relative refs are still read from disk, relative to
+   * {@code root}.
+   */
+  public static DocumentSet open(
+      Path root, byte[] content, ResolveOptions options, Diagnostics diagnostics) {
+    DocumentStore store = new DocumentStore(options, diagnostics);
+    return new DocumentSet(diagnostics, store, store.openRoot(root, content));
   }
 
   /** The root document's tree, empty if it could not be loaded. */
@@ -144,10 +156,19 @@ public final class DocumentSet {
         warnAboutSiblings((MappingNode) node);
         deref(node).ifPresent(pending::push);
       } else if (node instanceof MappingNode) {
-        ((MappingNode) node).entries().values().forEach(entry -> pending.push(entry.value()));
+        List<Node> children = new ArrayList<>();
+        ((MappingNode) node).entries().values().forEach(entry -> children.add(entry.value()));
+        pushInDocumentOrder(pending, children);
       } else if (node instanceof SequenceNode) {
-        ((SequenceNode) node).items().forEach(pending::push);
+        pushInDocumentOrder(pending, ((SequenceNode) node).items());
       }
+    }
+  }
+
+  /** Pushes children last first, so that they are visited, and reported, in document order. */
+  private static void pushInDocumentOrder(Deque<Node> pending, List<Node> children) {
+    for (int i = children.size() - 1; i >= 0; i--) {
+      pending.push(children.get(i));
     }
   }
 
@@ -184,12 +205,12 @@ public final class DocumentSet {
     } finally {
       inProgress.remove(inProgress.size() - 1);
     }
-    String cycle = cycles.get(ref);
+    List<MappingNode> cycle = cycles.get(ref);
     if (cycle != null) {
       diagnostics.error(
           refLocation(ref),
           "The $ref '" + refText(ref).orElseThrow() + "' is part of a cycle of refs that never"
-              + " reaches a value: " + cycle + ".",
+              + " reaches a value: " + describeCycle(cycle, ref) + ".",
           "point one of these refs at an actual definition");
       outcome = Optional.empty();
     }
@@ -204,17 +225,24 @@ public final class DocumentSet {
     return -1;
   }
 
-  /** Marks the refs from {@code start} to the innermost as one cycle and spells it out. */
+  /** Marks the refs from {@code start} to the innermost as one cycle. */
   private void markCycle(int start) {
-    List<MappingNode> members = inProgress.subList(start, inProgress.size());
+    List<MappingNode> members = List.copyOf(inProgress.subList(start, inProgress.size()));
+    for (MappingNode member : members) {
+      cycles.putIfAbsent(member, members);
+    }
+  }
+
+  /** The cycle as its refs' texts, starting from {@code from}: {@code '#/b' -> '#/a' -> '#/b'}. */
+  private String describeCycle(List<MappingNode> members, MappingNode from) {
+    int start = 0;
+    while (members.get(start) != from) start++;
     StringBuilder path = new StringBuilder();
-    for (MappingNode member : members) {
-      path.append('\'').append(refText(member).orElseThrow()).append("' -> ");
+    for (int i = 0; i <= members.size(); i++) {
+      MappingNode member = members.get((start + i) % members.size());
+      path.append(i == 0 ? "'" : " -> '").append(refText(member).orElseThrow()).append('\'');
     }
-    path.append('\'').append(refText(members.get(0)).orElseThrow()).append('\'');
-    for (MappingNode member : members) {
-      cycles.putIfAbsent(member, path.toString());
-    }
+    return path.toString();
   }
 
   /** One step: from a ref to the node its text names, then on through any further refs. */
@@ -246,10 +274,12 @@ public final class DocumentSet {
     }
     if (target.isEmpty()) return Optional.empty();
     if (target.get().root().isEmpty()) {
+      String why =
+          target.get().failure() != null
+              ? "but " + target.get().failure()
+              : "which could not be read (see the errors reported in it)";
       diagnostics.error(
-          at,
-          "The $ref '" + text + "' points into '" + target.get().displayName()
-              + "', which could not be read (see the errors reported in it).");
+          at, "The $ref '" + text + "' points into '" + target.get().name() + "', " + why + ".");
       return Optional.empty();
     }
     return walk(target.get(), pointer.tokens(), text, at);
@@ -304,7 +334,7 @@ public final class DocumentSet {
       String token,
       Node node) {
     String where = parent.isEmpty() ? "the root" : "'#" + JsonPointer.format(parent) + "'";
-    String inFile = text.startsWith("#") ? "" : " of '" + document.displayName() + "'";
+    String inFile = text.startsWith("#") ? "" : " of '" + document.name() + "'";
     String message;
     if (node instanceof ScalarNode) {
       message = "The $ref '" + text + "' points to nothing: " + where + inFile + " is "

@@ -18,8 +18,19 @@ import java.util.Optional;
  */
 final class DocumentStore {
 
-  /** A loaded document: its identity, the name diagnostics give it, and its tree if it loaded. */
-  record Document(URI id, Path displayName, boolean remote, Optional<Node> root) {}
+  /**
+   * A loaded document: its identity, the name diagnostics give it, and its tree if it loaded.
+   *
+   * @param failure why there is no tree if the document was never read (a failed fetch), null if
+   *     it was read: then its own errors say why
+   */
+  record Document(URI id, Path displayName, boolean remote, Optional<Node> root, String failure) {
+
+    /** How messages name the document: its URL if remote, its file name otherwise. */
+    String name() {
+      return remote ? id.toString() : displayName.toString();
+    }
+  }
 
   private final ResolveOptions options;
   private final Diagnostics diagnostics;
@@ -38,7 +49,16 @@ final class DocumentStore {
 
   /** Loads the root document, which must be an object; its location names it as the user did. */
   Document openRoot(Path file) {
-    Document document = new Document(idOf(file), file, false, loader.load(file, diagnostics));
+    return registerRoot(file, loader.load(file, diagnostics));
+  }
+
+  /** Loads the root document from bytes that stand for the file {@code displayName}. */
+  Document openRoot(Path displayName, byte[] content) {
+    return registerRoot(displayName, loader.load(displayName, content, diagnostics));
+  }
+
+  private Document registerRoot(Path file, Optional<Node> root) {
+    Document document = new Document(idOf(file), file, false, root, null);
     register(document);
     return document;
   }
@@ -76,7 +96,8 @@ final class DocumentStore {
       return Optional.empty();
     }
     if (!roomForOneMore(ref, at)) return Optional.empty();
-    Document document = new Document(id, file, false, loader.loadAnyRoot(file, diagnostics));
+    Document document =
+        new Document(id, file, false, loader.loadAnyRoot(file, diagnostics), null);
     register(document);
     return Optional.of(document);
   }
@@ -97,15 +118,17 @@ final class DocumentStore {
     }
     if (!roomForOneMore(ref, at)) return Optional.empty();
     RemoteFetcher.Result fetched = fetcher.fetch(uri);
+    // Diagnostics inside a remote document carry its URL as their file name.
     Path displayName = Path.of(uri.toString());
-    Optional<Node> root = Optional.empty();
     if (fetched.problem() != null) {
       diagnostics.error(
           at, "The $ref '" + ref + "' points to '" + uri + "', but " + fetched.problem() + ".");
-    } else {
-      root = loader.loadAnyRoot(displayName, fetched.body(), diagnostics);
+      // Remembered, so that other refs to it say so without fetching again.
+      register(new Document(uri, displayName, true, Optional.empty(), fetched.problem()));
+      return Optional.empty();
     }
-    Document document = new Document(uri, displayName, true, root);
+    Optional<Node> root = loader.loadAnyRoot(displayName, fetched.body(), diagnostics);
+    Document document = new Document(uri, displayName, true, root, null);
     register(document);
     return Optional.of(document);
   }

@@ -56,6 +56,9 @@ final class RemoteFetcher {
       return new Result(null, "fetching it was interrupted");
     } catch (IllegalArgumentException e) {
       return new Result(null, "it is not a URL that can be fetched (" + describe(e) + ")");
+    } catch (RuntimeException e) {
+      // The HTTP client may fail in ways its signature does not declare; never let that escape.
+      return new Result(null, "fetching it failed (" + describe(e) + ")");
     }
   }
 

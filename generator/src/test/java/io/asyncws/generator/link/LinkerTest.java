@@ -263,4 +263,14 @@ class LinkerTest {
         """);
     assertEquals("application/json", model.channel("c").orElseThrow().message("m").orElseThrow().contentType());
   }
+
+  @Test
+  void sameDocumentLinksToTheSameNamesInTheSameOrder() {
+    ApiModel first = linkCorpus("spec-v3.0.0/websocket-gemini-asyncapi.yml");
+    ApiModel second = linkCorpus("spec-v3.0.0/websocket-gemini-asyncapi.yml");
+    assertEquals(first.schemas().all().stream().map(SchemaModel::name).toList(),
+        second.schemas().all().stream().map(SchemaModel::name).toList());
+    assertEquals(first.operations().toString(), second.operations().toString());
+    assertTrue(first.schemas().size() > 10, "gemini has many schemas: " + first.schemas());
+  }
 }

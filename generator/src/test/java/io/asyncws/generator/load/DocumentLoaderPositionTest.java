@@ -56,7 +56,11 @@ class DocumentLoaderPositionTest {
   @Test
   void jsonDocumentKeepsPositionsAndTypes() {
     Node root =
-        load("{\n  \"asyncapi\": \"3.0.0\",\n  \"n\": [1, 2.5, null, false],\n\t\"t\": \"x\\/y\"\n}")
+        load("{\n"
+                + "  \"asyncapi\": \"3.0.0\",\n"
+                + "  \"n\": [1, 2.5, null, false],\n"
+                + "\t\"t\": \"x\\/y\"\n" // a tab before the key, JSON's escaped solidus
+                + "}")
             .node();
     assertEquals("2:3", keyPos(root, "asyncapi"));
     assertEquals("2:15", pos(at(root, "asyncapi").location()));
@@ -102,6 +106,13 @@ class DocumentLoaderPositionTest {
   void quotedMergeKeyIsAnOrdinaryKey() {
     Node root = load("\"<<\": 1\n").node();
     assertEquals(1L, LoaderTestSupport.value(root, "<<"));
+  }
+
+  @Test
+  void longNumericKeyIsTextNotANumberError() {
+    String digits = "1".repeat(5000);
+    Node root = load("? " + digits + "\n: v\n").node();
+    assertEquals(List.of(digits), ((MappingNode) root).keys());
   }
 
   @Test

@@ -74,7 +74,8 @@ final class LoaderTestSupport {
   }
 
   static void assertAt(Diagnostic d, int line, int column) {
-    assertEquals(line + ":" + column, d.location().line() + ":" + d.location().column(), d::toString);
+    String actual = d.location().line() + ":" + d.location().column();
+    assertEquals(line + ":" + column, actual, d::toString);
   }
 
   static void assertMessageContains(Diagnostic d, String... parts) {

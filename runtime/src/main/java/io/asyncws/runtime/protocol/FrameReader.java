@@ -104,6 +104,8 @@ public final class FrameReader {
   private final ByteBuffer controlView = ByteBuffer.wrap(control);
   private int controlLength;
 
+  private boolean pauseRequested;
+
   /**
    * A reader for one connection.
    *
@@ -127,9 +129,20 @@ public final class FrameReader {
   }
 
   /**
+   * Makes the current {@link #read} return right after the frame being delivered, leaving the
+   * bytes after it in the input buffer. Called from a callback when the application cannot take
+   * more for now (its write queue is full); the next {@code read} carries on where this one
+   * stopped.
+   */
+  public void pause() {
+    pauseRequested = true;
+  }
+
+  /**
    * Consumes every remaining byte of {@code in}, calling the callback for each message or control
-   * frame completed by them. A frame cut off at the end of {@code in} is completed by later calls;
-   * {@code in} may be a heap, direct or read-only buffer and is not retained.
+   * frame completed by them, unless a callback calls {@link #pause()}. A frame cut off at the end
+   * of {@code in} is completed by later calls; {@code in} may be a heap, direct or read-only
+   * buffer and is not retained.
    *
    * @throws ProtocolException when the peer broke the protocol; the reader must not be used again
    * @throws IllegalStateException when called after a {@link ProtocolException}
@@ -138,6 +151,7 @@ public final class FrameReader {
     if (state == State.FAILED) {
       throw new IllegalStateException("This reader failed earlier; the connection must be closed.");
     }
+    pauseRequested = false;
     try {
       while (true) {
         switch (state) {
@@ -162,6 +176,7 @@ public final class FrameReader {
             readPayload(in);
             if (payloadRemaining > 0) return;
             endFrame();
+            if (pauseRequested) return;
             break;
           case CLOSED:
             in.position(in.limit());

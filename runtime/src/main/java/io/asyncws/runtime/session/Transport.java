@@ -18,6 +18,12 @@ public interface Transport {
   /** Bytes queued and not yet written. */
   long bufferedAmount();
 
+  /**
+   * Whether the write queue is above its high-water mark: the session then stops taking messages
+   * from the peer, and the transport stops reading, until the queue has drained.
+   */
+  boolean overHighWaterMark();
+
   /** Closes the connection once every queued byte has been written. */
   void closeAfterFlush();
 

@@ -233,7 +233,11 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
     }
   }
 
-  /** Bytes arrived from the peer. */
+  /**
+   * Bytes arrived from the peer. Consumes them all, unless the write queue went over its
+   * high-water mark while delivering a message: then the bytes after that message stay in {@code
+   * bytes} for the transport to hand back once the queue has drained.
+   */
   public void onData(ByteBuffer bytes) {
     if (closeReceived || failed) {
       bytes.position(bytes.limit()); // §5.5.1: nothing after the peer's Close is data
@@ -306,6 +310,11 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
   @Override
   public void onPong(ByteBuffer payload) {
     pingSentAt = -1;
+    try {
+      listener.onPong(this, payload);
+    } catch (RuntimeException e) {
+      reportError(e);
+    }
   }
 
   @Override
@@ -328,6 +337,8 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
     } catch (RuntimeException e) {
       reportError(e);
     }
+    // Back-pressure: a peer whose replies pile up gets no more of its requests read for now.
+    if (transport.overHighWaterMark()) reader.pause();
   }
 
   /** Fails the connection (§7.1.7): our Close with {@code code}, then TCP closes. */

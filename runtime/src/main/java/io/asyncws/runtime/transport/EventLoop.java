@@ -1,6 +1,7 @@
 package io.asyncws.runtime.transport;
 
 import io.asyncws.runtime.session.Scheduler;
+import io.asyncws.runtime.session.TimerQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -9,7 +10,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -35,13 +35,12 @@ public final class EventLoop implements Executor, Scheduler {
   private final Selector selector;
   private final Thread thread;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final TimerQueue timers = new TimerQueue();
   private final AtomicBoolean wakeupPending = new AtomicBoolean();
   private final CountDownLatch terminated = new CountDownLatch(1);
   /** Shared by every connection of this loop: reads are consumed before the next one starts. */
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
   private volatile boolean shuttingDown;
-  private long timerSequence;
 
   EventLoop(String name) {
     try {
@@ -68,9 +67,7 @@ public final class EventLoop implements Executor, Scheduler {
   @Override
   public Cancellable schedule(Runnable task, long delayNanos) {
     assert inEventLoop();
-    Timer timer = new Timer(System.nanoTime() + Math.max(0, delayNanos), timerSequence++, task);
-    timers.add(timer);
-    return timer;
+    return timers.schedule(System.nanoTime() + Math.max(0, delayNanos), task);
   }
 
   @Override
@@ -122,9 +119,8 @@ public final class EventLoop implements Executor, Scheduler {
       selector.selectNow();
     } else {
       long waitMillis = 0; // 0 means "until woken"
-      Timer next = timers.peek();
-      if (next != null) {
-        long nanos = next.deadline - System.nanoTime();
+      if (!timers.isEmpty()) {
+        long nanos = timers.nextDeadline() - System.nanoTime();
         if (nanos <= 0) {
           selector.selectNow();
           wakeupPending.set(false);
@@ -169,11 +165,7 @@ public final class EventLoop implements Executor, Scheduler {
   }
 
   private void runDueTimers() {
-    long now = System.nanoTime();
-    while (!timers.isEmpty() && timers.peek().deadline - now <= 0) {
-      Timer timer = timers.poll();
-      if (!timer.cancelled) runSafely(timer.task);
-    }
+    timers.runDue(System.nanoTime(), deadline -> {}, EventLoop::runSafely);
   }
 
   private static void runSafely(Runnable task) {
@@ -198,30 +190,6 @@ public final class EventLoop implements Executor, Scheduler {
       selector.close();
     } catch (IOException e) {
       LOG.log(Level.FINE, "selector close failed", e);
-    }
-  }
-
-  private static final class Timer implements Comparable<Timer>, Cancellable {
-    final long deadline;
-    final long sequence;
-    final Runnable task;
-    boolean cancelled;
-
-    Timer(long deadline, long sequence, Runnable task) {
-      this.deadline = deadline;
-      this.sequence = sequence;
-      this.task = task;
-    }
-
-    @Override
-    public void cancel() {
-      cancelled = true;
-    }
-
-    @Override
-    public int compareTo(Timer other) {
-      int byDeadline = Long.compare(deadline - other.deadline, 0);
-      return byDeadline != 0 ? byDeadline : Long.compare(sequence, other.sequence);
     }
   }
 }

@@ -11,7 +11,11 @@ interface Inbound {
   /** A client's TCP connection was established; the opening handshake may start. */
   default void onConnected() {}
 
-  /** Bytes arrived; consume what can be consumed (the buffer is reused after this returns). */
+  /**
+   * Bytes arrived. Consume them all, or leave the rest in {@code bytes} to say "no more for now":
+   * the connection keeps the rest, stops reading, and hands it back once its write queue has
+   * drained. The buffer itself is reused after this returns.
+   */
   void onData(ByteBuffer bytes);
 
   /** The peer closed its side. */

@@ -35,6 +35,9 @@ final class NioConnection implements Transport, IoHandler {
   private SelectionKey key;
   private Inbound inbound;
   private boolean readPausedByBackPressure;
+  /** Bytes read but not yet taken by the inbound while reading is paused; usually null. */
+  private ByteBuffer unread;
+  private boolean resumeScheduled;
   private boolean closeAfterFlush;
   private boolean closed;
   // Guarded by queue.
@@ -98,6 +101,11 @@ final class NioConnection implements Transport, IoHandler {
   @Override
   public long bufferedAmount() {
     return buffered.get();
+  }
+
+  @Override
+  public boolean overHighWaterMark() {
+    return buffered.get() > highWaterMark;
   }
 
   @Override
@@ -166,7 +174,8 @@ final class NioConnection implements Transport, IoHandler {
       buffer.flip();
       inbound.onData(buffer);
       if (buffer.hasRemaining()) {
-        throw new IllegalStateException(inbound + " left " + buffer.remaining() + " bytes unread");
+        holdUnread(buffer);
+        return;
       }
       if (read < buffer.capacity()) return;
     }
@@ -224,10 +233,37 @@ final class NioConnection implements Transport, IoHandler {
     } else {
       setInterest(SelectionKey.OP_WRITE, true);
     }
-    if (readPausedByBackPressure && remaining <= highWaterMark / 2) {
-      readPausedByBackPressure = false;
-      setInterest(SelectionKey.OP_READ, true);
+    if (readPausedByBackPressure && !resumeScheduled && remaining <= highWaterMark / 2) {
+      // Not right here: this flush may run inside the inbound's own onData (a send from a
+      // callback), and the held bytes must not re-enter it.
+      resumeScheduled = true;
+      loop.execute(this::resumeReading);
     }
+  }
+
+  /** The inbound took part of a read and wants no more for now: keep the rest, stop reading. */
+  private void holdUnread(ByteBuffer rest) {
+    unread = ByteBuffer.allocate(rest.remaining()).put(rest).flip();
+    readPausedByBackPressure = true;
+    setInterest(SelectionKey.OP_READ, false);
+  }
+
+  /** The write queue drained: hand back what was held, then read from the socket again. */
+  private void resumeReading() {
+    resumeScheduled = false;
+    if (closed || !readPausedByBackPressure) return;
+    if (unread != null) {
+      ByteBuffer held = unread;
+      unread = null;
+      inbound.onData(held);
+      if (closed) return;
+      if (held.hasRemaining()) {
+        unread = held; // paused again by what it just took; the next drain resumes
+        return;
+      }
+    }
+    readPausedByBackPressure = false;
+    setInterest(SelectionKey.OP_READ, true);
   }
 
   private void pauseReadingIfOverMark() {
@@ -258,6 +294,7 @@ final class NioConnection implements Transport, IoHandler {
       flushScheduled = false;
     }
     buffered.set(0);
+    unread = null;
     inbound.onClosed();
   }
 }

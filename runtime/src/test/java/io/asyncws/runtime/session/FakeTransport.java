@@ -3,7 +3,6 @@ package io.asyncws.runtime.session;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.Executor;
 
 /**
@@ -15,8 +14,7 @@ final class FakeTransport implements Transport, Scheduler {
   boolean closedAfterFlush;
   boolean closedNow;
   private long now;
-  private long sequence;
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final TimerQueue timers = new TimerQueue();
   private WebSocketSession session;
 
   void attach(WebSocketSession session) {
@@ -26,11 +24,7 @@ final class FakeTransport implements Transport, Scheduler {
   /** Moves the clock forward, running the timers that fall due. */
   void advanceNanos(long nanos) {
     long target = now + nanos;
-    while (!timers.isEmpty() && timers.peek().deadline <= target) {
-      Timer timer = timers.poll();
-      now = timer.deadline;
-      if (!timer.cancelled) timer.task.run();
-    }
+    timers.runDue(target, deadline -> now = deadline, Runnable::run);
     now = target;
   }
 
@@ -47,9 +41,17 @@ final class FakeTransport implements Transport, Scheduler {
     written.add(bytes);
   }
 
+  /** What {@link #overHighWaterMark()} answers; tests set it to play a full write queue. */
+  boolean full;
+
   @Override
   public long bufferedAmount() {
     return 0;
+  }
+
+  @Override
+  public boolean overHighWaterMark() {
+    return full;
   }
 
   @Override
@@ -81,38 +83,11 @@ final class FakeTransport implements Transport, Scheduler {
 
   @Override
   public Cancellable schedule(Runnable task, long delayNanos) {
-    Timer timer = new Timer(now + delayNanos, sequence++, task);
-    timers.add(timer);
-    return timer;
+    return timers.schedule(now + delayNanos, task);
   }
 
   @Override
   public long nanoTime() {
     return now;
-  }
-
-  private static final class Timer implements Comparable<Timer>, Cancellable {
-    final long deadline;
-    final long order;
-    final Runnable task;
-    boolean cancelled;
-
-    Timer(long deadline, long order, Runnable task) {
-      this.deadline = deadline;
-      this.order = order;
-      this.task = task;
-    }
-
-    @Override
-    public void cancel() {
-      cancelled = true;
-    }
-
-    @Override
-    public int compareTo(Timer other) {
-      return deadline != other.deadline
-          ? Long.compare(deadline, other.deadline)
-          : Long.compare(order, other.order);
-    }
   }
 }

@@ -199,6 +199,20 @@ class WebSocketSessionTest {
   }
 
   @Test
+  void fullWriteQueueStopsDeliveryAfterCurrentMessageAndLeavesTheRest() {
+    WebSocketSession session = open(Role.SERVER);
+    transport.full = true;
+    ByteBuffer twoMessages = hex("8181" + "00000000" + "41" + "8181" + "00000000" + "42");
+    session.onData(twoMessages);
+    assertEquals(List.of("open", "text:A"), listener.events);
+    assertEquals(7, twoMessages.remaining(), "the second message stays unread");
+    transport.full = false;
+    session.onData(twoMessages);
+    assertEquals(List.of("open", "text:A", "text:B"), listener.events);
+    assertFalse(twoMessages.hasRemaining());
+  }
+
+  @Test
   void truncatedReasonFitsCloseFrameOnCharacterBoundary() {
     String reason = WebSocketSession.truncateReason("€".repeat(60)); // 180 bytes
     assertEquals(41, reason.length()); // 123 bytes

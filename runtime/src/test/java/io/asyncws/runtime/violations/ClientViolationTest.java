@@ -69,27 +69,21 @@ class ClientViolationTest {
 
   @Test
   void clientRejectsWrongAcceptKey() throws Exception {
-    try (ServerSocket listening = new ServerSocket(0)) {
-      CompletableFuture<WebSocket> opened =
-          client.connect(
-              URI.create("ws://127.0.0.1:" + listening.getLocalPort() + "/"),
-              new WebSocketListener() {});
-      listening.setSoTimeout(5_000);
-      try (var socket = listening.accept()) {
-        socket.getInputStream().read(new byte[4096]);
-        socket.getOutputStream().write(
-            ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: AAAAAAAAAAAAAAAAAAAAAAAAAAA=\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        var failure = org.junit.jupiter.api.Assertions.assertThrows(
-            java.util.concurrent.ExecutionException.class, () -> opened.get(5, TimeUnit.SECONDS));
-        assertTrue(failure.getCause().getMessage().contains("Accept"), failure.getCause().getMessage());
-      }
-    }
+    String failure =
+        handshakeFailure(
+            "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: AAAAAAAAAAAAAAAAAAAAAAAAAAA=\r\n\r\n");
+    assertTrue(failure.contains("Accept"), failure);
   }
 
   @Test
   void clientReportsRefusedHandshakeStatus() throws Exception {
+    String failure = handshakeFailure("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+    assertTrue(failure.contains("403"), failure);
+  }
+
+  /** Answers our client's upgrade request with {@code response}; returns why the connect failed. */
+  private static String handshakeFailure(String response) throws Exception {
     try (ServerSocket listening = new ServerSocket(0)) {
       CompletableFuture<WebSocket> opened =
           client.connect(
@@ -98,12 +92,10 @@ class ClientViolationTest {
       listening.setSoTimeout(5_000);
       try (var socket = listening.accept()) {
         socket.getInputStream().read(new byte[4096]);
-        socket.getOutputStream().write(
-            "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        socket.getOutputStream().write(response.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         var failure = org.junit.jupiter.api.Assertions.assertThrows(
             java.util.concurrent.ExecutionException.class, () -> opened.get(5, TimeUnit.SECONDS));
-        assertTrue(failure.getCause().getMessage().contains("403"), failure.getCause().getMessage());
+        return failure.getCause().getMessage();
       }
     }
   }

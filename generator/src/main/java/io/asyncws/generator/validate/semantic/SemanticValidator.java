@@ -41,6 +41,7 @@ public final class SemanticValidator {
     SemanticValidator v = new SemanticValidator(diagnostics);
     model.servers().forEach(v::checkServer);
     model.channels().forEach(v::checkChannelParameters);
+    model.channels().forEach(c -> v.checkChannelServers(c, model));
     model.operations().forEach(v::checkOperation);
     v.checkUniqueOperationIds(model.operations());
     v.checkUniqueMessageIds(model);
@@ -95,6 +96,18 @@ public final class SemanticValidator {
             "Parameter '" + parameter.name() + "' of channel '" + channel.id()
                 + "' does not appear in the address '" + channel.address() + "'.",
             "use it as '{" + parameter.name() + "}' in the address or remove it");
+      }
+    }
+  }
+
+  /** 2.x channels name their servers; 3.x references are checked while linking. */
+  private void checkChannelServers(Channel channel, ApiModel model) {
+    for (String name : channel.serverNames()) {
+      if (model.server(name).isEmpty()) {
+        diagnostics.error(channel.location(),
+            "Channel '" + channel.id() + "' is limited to server '" + name + "', which is not declared under 'servers'.",
+            model.servers().isEmpty() ? "declare the server under 'servers'"
+                : "declared servers: " + String.join(", ", model.servers().stream().map(Server::name).toList()));
       }
     }
   }

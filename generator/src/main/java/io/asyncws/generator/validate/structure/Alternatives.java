@@ -3,7 +3,9 @@ package io.asyncws.generator.validate.structure;
 import io.asyncws.generator.tree.MappingNode;
 import io.asyncws.generator.tree.Node;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,10 +45,11 @@ final class Alternatives {
       evaluator.check(branch, node, where, failures);
       results.add(failures);
       if (failures.isEmpty()) passing.add(branch);
+      if (!exactlyOne && !passing.isEmpty()) return; // anyOf: one is enough, the rest cannot matter
     }
-    if (passing.size() == 1 || (!exactlyOne && !passing.isEmpty())) return;
-    if (passing.size() > 1) {
-      out.add(new Failure(node.location(), Evaluator.capitalise(where.value()) + " fits more than one of "
+    if (passing.size() == 1) return;
+    if (passing.size() > 1) { // only oneOf gets here with passing branches
+      out.add(new Failure(node.location(), Evaluator.capitalise(where.value()), "fits more than one of "
           + names(passing) + ", but the specification requires exactly one", where.note(),
           Failure.Kind.AMBIGUOUS, where.depth()));
       return;
@@ -75,13 +78,11 @@ final class Alternatives {
     if (evaluator.checkTarget(owner, ref, where, out) || !exactlyOne) return;
     List<Schema> alsoFit = rest.stream().filter(b -> evaluator.passes(b, ref, where)).toList();
     if (!alsoFit.isEmpty()) {
-      String hint = where.note() == null
-          ? "its target cannot be checked here; inline the definition instead of the '$ref'"
-          : where.note() + "; inline the definition instead of the '$ref', or set a 'bindingVersion' whose"
-              + " schema accepts a reference here";
-      out.add(new Failure(ref.location(), Evaluator.capitalise(where.value()) + " is valid both as a Reference and as "
-          + names(alsoFit) + " (a '$ref' object is either), but the specification's schema requires exactly one"
-          + " of them (oneOf), so it rejects this '$ref'", hint, Failure.Kind.AMBIGUOUS, where.depth()));
+      String inline = "inline the definition instead of the '$ref'";
+      String hint = where.note() == null ? "its target cannot be checked here; " + inline : where.note() + "; " + inline;
+      out.add(new Failure(ref.location(), Evaluator.capitalise(where.value()), "is both a valid Reference and a valid "
+          + names(alsoFit).substring(2) + " (a '$ref' object can be either), and the specification's schema requires"
+          + " exactly one of them (oneOf), so it rejects this '$ref'", hint, Failure.Kind.AMBIGUOUS, where.depth()));
     }
   }
 
@@ -95,9 +96,9 @@ final class Alternatives {
     List<Integer> rightType = candidates.stream().filter(i -> !typeMismatch(results.get(i), where)).toList();
     if (rightType.isEmpty()) {
       Set<String> expected = new LinkedHashSet<>();
-      for (int i : candidates) expected.addAll(types(branches.get(i)));
-      return List.of(new Failure(node.location(), Evaluator.capitalise(where.value()) + " must be "
-          + typeWords(List.copyOf(expected)) + ", not " + node.kindName(), where.note(), Failure.Kind.TYPE, where.depth()));
+      for (int i : candidates) expected.addAll(types(branches.get(i), 0));
+      return List.of(new Failure(node.location(), Evaluator.capitalise(where.value()), "must be "
+          + typeWords(List.copyOf(expected)) + ", not " + JsonValues.kindWords(node), null, Failure.Kind.TYPE, where.depth()));
     }
     Comparator<Integer> order = Comparator
         .<Integer>comparingInt(i -> valueMismatch(results.get(i), where) ? 1 : 0)
@@ -119,7 +120,7 @@ final class Alternatives {
   /** How many of the node's keys the branch declares: the author's intent, seen from the keys. */
   private static int overlap(Schema branch, Node node) {
     if (!(node instanceof MappingNode map)) return 0;
-    Set<String> declared = new java.util.HashSet<>();
+    Set<String> declared = new HashSet<>();
     declaredKeys(branch, declared, 0);
     return (int) map.keys().stream().filter(declared::contains).count();
   }
@@ -133,22 +134,29 @@ final class Alternatives {
     if (r.anyOf != null) for (Schema part : r.anyOf) declaredKeys(part, into, depth + 1);
   }
 
-  private static List<String> types(Schema s) {
+  /** The JSON types a branch accepts, looking through refs and nested alternatives. */
+  private static Set<String> types(Schema s, int depth) {
+    Set<String> out = new LinkedHashSet<>();
     Schema r = s.resolved();
-    if (r.types != null) return r.types;
-    List<String> out = new ArrayList<>();
-    if (r.allOf != null) for (Schema part : r.allOf) out.addAll(types(part));
+    if (r.types != null) {
+      out.addAll(r.types);
+    } else if (depth < 8) { // bounded: definitions refer to themselves
+      for (List<Schema> parts : Arrays.asList(r.allOf, r.oneOf, r.anyOf)) {
+        if (parts != null) for (Schema part : parts) out.addAll(types(part, depth + 1));
+      }
+    }
     return out;
   }
 
   /** "a string", "an object or an array". */
   static String typeWords(List<String> types) {
     if (types.isEmpty()) return "something else";
-    return types.stream().map(t -> (t.equals("object") || t.equals("array") || t.equals("integer") ? "an " : "a ") + t)
+    return types.stream()
+        .map(t -> t.equals("null") ? "null" : (t.equals("object") || t.equals("array") || t.equals("integer") ? "an " : "a ") + t)
         .collect(Collectors.joining(" or "));
   }
 
-  /** How a message names a few branches: "Reference, Schema" or "alternatives 1 and 2". */
+  /** How a message names a few branches: "a Reference and a Schema", by definition where possible. */
   private static String names(List<Schema> branches) {
     List<String> words = branches.stream().map(b -> {
       Schema r = b.resolved();

@@ -8,16 +8,16 @@ final class DidYouMean {
   private DidYouMean() {}
 
   /**
-   * The candidate closest to {@code word} by edit distance, if it is close enough to be a typo:
-   * at most a third of the word's length (at least 1, at most 3), or differing only in case.
+   * The candidate closest to {@code word} by edit distance, if it is close enough to be a typo
+   * (1 edit for words up to 3 letters, 2 up to 8, else 3), or differs only in case.
    */
   static Optional<String> closest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    int limit = Math.max(1, Math.min(3, word.length() / 3));
+    int limit = word.length() <= 3 ? 1 : word.length() <= 8 ? 2 : 3;
     for (String candidate : candidates) {
       if (candidate.equalsIgnoreCase(word)) return Optional.of(candidate);
-      int d = distance(word, candidate, limit);
+      int d = distance(word, candidate);
       if (d <= limit && d < bestDistance) {
         best = candidate;
         bestDistance = d;
@@ -26,25 +26,23 @@ final class DidYouMean {
     return Optional.ofNullable(best);
   }
 
-  /** Levenshtein distance, giving up (returning more than {@code limit}) once it exceeds it. */
-  static int distance(String a, String b, int limit) {
-    if (Math.abs(a.length() - b.length()) > limit) return limit + 1;
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) previous[j] = j;
+  /**
+   * Edit distance counting a swap of two neighbours as one edit ("sned" is one edit from "send"),
+   * the commonest typo (optimal string alignment).
+   */
+  static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+    for (int j = 0; j <= b.length(); j++) d[0][j] = j;
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      int rowMin = current[0];
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-        rowMin = Math.min(rowMin, current[j]);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      if (rowMin > limit) return limit + 1;
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 }

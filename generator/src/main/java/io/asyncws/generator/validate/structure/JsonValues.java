@@ -98,4 +98,11 @@ final class JsonValues {
     }
     return node instanceof SequenceNode ? "an array" : "an object";
   }
+
+  /** The node's JSON type as a message says it: "a string", "an object", "null". */
+  static String kindWords(Node node) {
+    String kind = node.kindName();
+    if (kind.equals("null")) return "null";
+    return (kind.startsWith("a") || kind.startsWith("i") || kind.startsWith("o") ? "an " : "a ") + kind;
+  }
 }

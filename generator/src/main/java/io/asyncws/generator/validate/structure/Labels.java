@@ -34,10 +34,15 @@ final class Labels {
       Map.entry("externalDocs", "External documentation"),
       Map.entry("correlationId", "Correlation ID"),
       Map.entry("SecurityScheme", "Security scheme"),
-      Map.entry("oauth2Flows", "OAuth2 flows"),
+      // Despite its name, this definition is the whole OAuth2 security scheme (type: oauth2).
+      Map.entry("oauth2Flows", "Security scheme"),
       Map.entry("oauth2Flow", "OAuth2 flow"),
       Map.entry("schema", "Schema"),
-      Map.entry("multiFormatSchema", "Multi-format schema"),
+      // The draft-07 meta-schema and AsyncAPI's additions check the same Schema: one name for both.
+      Map.entry("json-schema-draft-07-schema", "Schema"),
+      Map.entry("openapiSchema_3_0", "OpenAPI schema"),
+      Map.entry("avroSchema_v1", "Avro schema"),
+      Map.entry("multiFormatSchema", "Schema"),
       Map.entry("bindingsObject", "Bindings"),
       Map.entry("serverBindingsObject", "Server bindings"),
       Map.entry("channelBindingsObject", "Channel bindings"),

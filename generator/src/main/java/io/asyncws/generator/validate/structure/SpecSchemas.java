@@ -41,6 +41,12 @@ final class SpecSchemas {
   }
 
   private static Schema load(String version) {
+    Map<?, ?> root = parse(version);
+    if (version.startsWith("2.")) root = WebSocketBindingGraft.apply(parse("3.0.0"), root);
+    return SchemaCompiler.compile(root);
+  }
+
+  private static Map<?, ?> parse(String version) {
     String name = RESOURCE_DIR + "asyncapi-" + version + ".json";
     try (InputStream in = SpecSchemas.class.getResourceAsStream(name)) {
       if (in == null) throw new IllegalStateException("missing resource " + name);
@@ -50,7 +56,7 @@ final class SpecSchemas {
       Object json = new Yaml(new SafeConstructor(options))
           .load((Reader) new InputStreamReader(in, StandardCharsets.UTF_8));
       if (!(json instanceof Map<?, ?> root)) throw new IllegalStateException(name + " is not a JSON object");
-      return SchemaCompiler.compile(root);
+      return root;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

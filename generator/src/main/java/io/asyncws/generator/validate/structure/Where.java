@@ -27,6 +27,8 @@ record Where(
     String note) {
 
   static final String DOCUMENT = "the AsyncAPI document";
+  /** Deeper paths are shortened in messages; real documents rarely nest a field path deeper. */
+  private static final int MAX_PATH_PARTS = 8;
 
   static Where root() {
     return new Where(DOCUMENT, "", null, null, false, null, 0, null);
@@ -49,6 +51,11 @@ record Where(
     if (userNamed && key != null && !path.isEmpty()) {
       return new Where(kindName + " '" + key + "'", "", kindName, key, true, keyLocation, depth, note);
     }
+    if (key != null && path.equals(key) && kindName.replace(" ", "").equalsIgnoreCase(key)) {
+      // 'info' under the document is "Info": a fixed field whose kind says its name.
+      String named = anchor.equals(DOCUMENT) ? kindName : kindName + " of " + anchor;
+      return new Where(named, "", kindName, key, false, keyLocation, depth, note);
+    }
     return new Where(anchor, path, kindName, key, userNamed, keyLocation, depth, note);
   }
 
@@ -57,19 +64,41 @@ record Where(
     return new Where(anchor, path, kind, key, userNamed, keyLocation, depth, remark);
   }
 
-  /** The same object reached through a {@code $ref}: errors then point into the target. */
+  /**
+   * The object a {@code $ref} points at, named by the ref's last token ({@code
+   * #/components/messages/book} → 'book'), so that it is described the same way as when it is
+   * checked in place under {@code components}, and errors point into the target.
+   */
   Where at(String targetKey, SourceLocation targetLocation) {
-    return new Where(anchor, path, kind, targetKey, userNamed, targetLocation, depth, note);
+    return new Where(anchor, path, kind, targetKey, true, targetLocation, depth, note);
   }
 
   /** This node as a message names a value: {@code 'servers' in Channel 'c'}. */
   String value() {
-    return path.isEmpty() ? anchor : "'" + path + "' in " + anchor;
+    return path.isEmpty() ? anchor : "'" + shortPath() + "' in " + anchor;
   }
 
-  /** This node as a message names an object: {@code Kafka message binding 0.5.0 'bindings.kafka' in ...}. */
+  /**
+   * The path, with the middle of a very deep one left out ({@code payload.items...items.type}):
+   * the position already says exactly where, the words only need to say roughly.
+   */
+  private String shortPath() {
+    String[] parts = path.split("\\.");
+    if (parts.length <= MAX_PATH_PARTS) return path;
+    return String.join(".", java.util.Arrays.copyOfRange(parts, 0, 2)) + "..."
+        + String.join(".", java.util.Arrays.copyOfRange(parts, parts.length - 3, parts.length));
+  }
+
+  /**
+   * This node as a message names an object: {@code Info}, {@code Channel 'c'},
+   * {@code Kafka message binding 0.5.0 'bindings.kafka' in Message 'm'}.
+   */
   String object() {
     if (path.isEmpty()) return anchor;
-    return (kind == null ? "" : kind + " ") + value();
+    if (kind == null) return value();
+    // "Info", not "Info 'info'": the field's own name adds nothing when the kind says it.
+    boolean nameSaysIt = key != null && kind.replace(" ", "").equalsIgnoreCase(key) && !path.contains(".");
+    String named = nameSaysIt ? kind : kind + " '" + shortPath() + "'";
+    return anchor.equals(DOCUMENT) ? named : named + " in " + anchor;
   }
 }

@@ -230,4 +230,37 @@ class SemanticValidatorTest {
     assertTrue(errors.stream().anyMatch(d -> d.location().line() == 6 && d.message().contains("nope")), errors::toString);
     assertTrue(errors.stream().anyMatch(d -> d.location().line() == 4 && d.message().contains("{id}")), errors::toString);
   }
+
+  @Test
+  void v2ChannelLimitedToAnUndeclaredServerIsAnError() throws IOException {
+    Diagnostic d = only(read("""
+        asyncapi: 2.6.0
+        info: {title: t, version: '1'}
+        servers:
+          prod: {url: 'wss://example.com', protocol: wss}
+        channels:
+          a:
+            servers: [staging]
+            publish: {message: {payload: {type: string}}}
+        """, Severity.ERROR));
+    assertAt(d, 6, 3, "staging", "prod");
+  }
+
+  @Test
+  void v3ChannelServerOutsideRootServersIsAnError() throws IOException {
+    Diagnostic d = only(read("""
+        asyncapi: 3.0.0
+        info: {title: t, version: '1'}
+        servers:
+          prod: {host: example.com, protocol: wss}
+        channels:
+          a:
+            address: a
+            servers: [{$ref: '#/components/servers/other'}]
+        components:
+          servers:
+            other: {host: other.example.com, protocol: wss}
+        """, Severity.ERROR));
+    assertAt(d, 8, 15, "root 'servers'");
+  }
 }

@@ -72,7 +72,7 @@ class CorpusStructureTest {
     Diagnostic d = found.get(0);
     assertEquals(245, d.location().line(), d::toString); // the '$ref' under bindings.kafka.key
     assertTrue(d.message().contains("'bindings.kafka.key' in Message 'costingResponse'"), d::toString);
-    assertTrue(d.message().contains("both as a Reference and as a Schema"), d::toString);
+    assertTrue(d.message().contains("is both a valid Reference and a valid Schema"), d::toString);
     assertTrue(d.hintText().orElse("").contains("Kafka message binding 0.5.0"), d::toString);
   }
 }

@@ -48,6 +48,11 @@ final class TestDocuments {
     return root.get();
   }
 
+  /** Makes {@code root} the tree of {@code file} from now on: a mutated document replaces its original. */
+  void replace(Path file, Node root) {
+    files.put(file.normalize(), root);
+  }
+
   /** One hop of a {@code $ref}: empty for remote, missing or malformed refs. */
   Optional<Node> deref(Node node) {
     if (!(node instanceof MappingNode map)
