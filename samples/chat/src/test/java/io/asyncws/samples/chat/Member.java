@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * A chat member in a test: a generated {@link ChatRoomsClient} whose listener queues what the
@@ -25,11 +26,23 @@ final class Member implements ChatRoomsClientListener {
 
   final BlockingQueue<ChatEvent> events = new LinkedBlockingQueue<>();
   final CompletableFuture<CloseEvent> closed = new CompletableFuture<>();
+  /** What the member does when it hears an event, besides queuing it; runs on the event loop. */
+  private final BiConsumer<Member, ChatEvent> reaction;
   ChatRoomsClient client;
+
+  private Member(BiConsumer<Member, ChatEvent> reaction) {
+    this.reaction = reaction;
+  }
 
   /** Connects to {@code room} without joining. */
   static Member connect(int webSocketPort, String room) throws Exception {
-    Member member = new Member();
+    return connect(webSocketPort, room, (member, event) -> { });
+  }
+
+  /** Connects to {@code room} without joining; {@code reaction} hears every event as it comes. */
+  static Member connect(int webSocketPort, String room, BiConsumer<Member, ChatEvent> reaction)
+      throws Exception {
+    Member member = new Member(reaction);
     member.client = ChatRoomsClient.connect(URI.create("ws://127.0.0.1:" + webSocketPort), room,
         member, ClientOptions.defaults()).get(WAIT_SECONDS, TimeUnit.SECONDS);
     return member;
@@ -55,6 +68,7 @@ final class Member implements ChatRoomsClientListener {
   @Override
   public void onChatEvent(ChatEvent event) {
     events.add(event);
+    reaction.accept(this, event);
   }
 
   @Override
