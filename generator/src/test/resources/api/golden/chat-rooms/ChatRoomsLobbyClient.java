@@ -55,6 +55,7 @@ public final class ChatRoomsLobbyClient {
 
   /**
    * Connects to server {@code local} ({@code ws://127.0.0.1:{port}}).
+   *
    * @param port server variable {@code port}; null for the default {@code 8080}
    * @param roomToken credential for security scheme {@code roomToken}, or null: The token every member gets at the door.
    * @param listener hears the server's messages
@@ -164,6 +165,7 @@ public final class ChatRoomsLobbyClient {
     @Override
     public void onOpen(WebSocket socket) {
       ChatRoomsLobbyClient.this.socket = socket;
+      listener.onOpen(ChatRoomsLobbyClient.this);
     }
 
     @Override
@@ -183,8 +185,11 @@ public final class ChatRoomsLobbyClient {
 
     @Override
     public void onClose(WebSocket socket, CloseEvent event) {
-      listener.onClose(event);
-      stopTransport();
+      try {
+        listener.onClose(event);
+      } finally {
+        stopTransport();
+      }
     }
   }
 }

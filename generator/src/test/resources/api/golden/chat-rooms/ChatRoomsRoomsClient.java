@@ -64,6 +64,7 @@ public final class ChatRoomsRoomsClient {
 
   /**
    * Connects to server {@code local} ({@code ws://127.0.0.1:{port}}).
+   *
    * @param port server variable {@code port}; null for the default {@code 8080}
    * @param roomId address parameter {@code roomId}, required: The room's id.
    * @param roomToken credential for security scheme {@code roomToken}, or null: The token every member gets at the door.
@@ -266,6 +267,7 @@ public final class ChatRoomsRoomsClient {
     @Override
     public void onOpen(WebSocket socket) {
       ChatRoomsRoomsClient.this.socket = socket;
+      listener.onOpen(ChatRoomsRoomsClient.this);
     }
 
     @Override
@@ -286,8 +288,11 @@ public final class ChatRoomsRoomsClient {
     @Override
     public void onClose(WebSocket socket, CloseEvent event) {
       whoReplies.close("code " + event.code());
-      listener.onClose(event);
-      stopTransport();
+      try {
+        listener.onClose(event);
+      } finally {
+        stopTransport();
+      }
     }
   }
 }

@@ -11,6 +11,14 @@ import io.asyncws.runtime.contract.ContractViolation;
  */
 public interface ChatRoomsRoomsClientListener {
   /**
+   * The connection is open, before any message is delivered: keep {@code client} to answer requests from the listener's methods.
+   *
+   * @param client the connected client
+   */
+  default void onOpen(ChatRoomsRoomsClient client) {
+  }
+
+  /**
    * Someone entered the room.
    *
    * <p>Operation {@code sendRoomEvents}: The room tells its members what happens.

@@ -350,6 +350,7 @@ public final class KrakenWebsocketsClient {
     @Override
     public void onOpen(WebSocket socket) {
       KrakenWebsocketsClient.this.socket = socket;
+      listener.onOpen(KrakenWebsocketsClient.this);
     }
 
     @Override
@@ -372,8 +373,11 @@ public final class KrakenWebsocketsClient {
       pingReplies.close("code " + event.code());
       subscribeReplies.close("code " + event.code());
       unsubscribeReplies.close("code " + event.code());
-      listener.onClose(event);
-      stopTransport();
+      try {
+        listener.onClose(event);
+      } finally {
+        stopTransport();
+      }
     }
   }
 }

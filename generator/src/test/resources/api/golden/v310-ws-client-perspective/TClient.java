@@ -62,6 +62,7 @@ public final class TClient {
 
   /**
    * Connects to server {@code prod} ({@code wss://example.com/ws/{tenant}}).
+   *
    * @param tenant server variable {@code tenant}; null for the default {@code acme}
    * @param token query parameter {@code token}, or null to leave it out
    * @param authorization header {@code Authorization}, or null to leave it out
@@ -250,6 +251,7 @@ public final class TClient {
     @Override
     public void onOpen(WebSocket socket) {
       TClient.this.socket = socket;
+      listener.onOpen(TClient.this);
     }
 
     @Override
@@ -270,8 +272,11 @@ public final class TClient {
     @Override
     public void onClose(WebSocket socket, CloseEvent event) {
       pingReplies.close("code " + event.code());
-      listener.onClose(event);
-      stopTransport();
+      try {
+        listener.onClose(event);
+      } finally {
+        stopTransport();
+      }
     }
   }
 }

@@ -11,6 +11,14 @@ import io.asyncws.runtime.contract.ContractViolation;
  */
 public interface TClientListener {
   /**
+   * The connection is open, before any message is delivered: keep {@code client} to answer requests from the listener's methods.
+   *
+   * @param client the connected client
+   */
+  default void onOpen(TClient client) {
+  }
+
+  /**
    * Message {@code pong}.
    *
    * @param message the message

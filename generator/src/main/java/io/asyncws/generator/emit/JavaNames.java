@@ -16,21 +16,66 @@ public final class JavaNames {
   private JavaNames() {}
 
   /**
-   * The public types of {@code java.lang}: a generated type with one of these names would shadow
-   * it in every file of its package, because same-package types win over implicit imports.
+   * The public types of {@code java.lang}: a generated type with one of these names would shadow it
+   * in every file of its package, because same-package types win over implicit imports.
    */
-  private static final Set<String> JAVA_LANG = Set.of(
-      "Object", "String", "Record", "Enum", "Class", "Integer", "Long", "Double", "Float", "Short",
-      "Byte", "Character", "Boolean", "Number", "Void", "Math", "System", "Thread", "Runtime",
-      "Iterable", "Comparable", "Override", "Deprecated", "SuppressWarnings", "FunctionalInterface",
-      "SafeVarargs", "Exception", "Error", "RuntimeException", "Throwable", "StringBuilder",
-      "CharSequence", "Process", "Module", "Package", "ClassLoader", "Runnable", "AutoCloseable",
-      "Cloneable", "IllegalArgumentException", "IllegalStateException", "NullPointerException");
+  private static final Set<String> JAVA_LANG =
+      Set.of(
+          "Object",
+          "String",
+          "Record",
+          "Enum",
+          "Class",
+          "Integer",
+          "Long",
+          "Double",
+          "Float",
+          "Short",
+          "Byte",
+          "Character",
+          "Boolean",
+          "Number",
+          "Void",
+          "Math",
+          "System",
+          "Thread",
+          "Runtime",
+          "Iterable",
+          "Comparable",
+          "Override",
+          "Deprecated",
+          "SuppressWarnings",
+          "FunctionalInterface",
+          "SafeVarargs",
+          "Exception",
+          "Error",
+          "RuntimeException",
+          "Throwable",
+          "StringBuilder",
+          "CharSequence",
+          "Process",
+          "Module",
+          "Package",
+          "ClassLoader",
+          "Runnable",
+          "AutoCloseable",
+          "Cloneable",
+          "IllegalArgumentException",
+          "IllegalStateException",
+          "NullPointerException");
 
   /** Methods every record has: a component with one of these names would not compile. */
-  public static final Set<String> OBJECT_METHODS = Set.of(
-      "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone",
-      "finalize");
+  public static final Set<String> OBJECT_METHODS =
+      Set.of(
+          "hashCode",
+          "toString",
+          "equals",
+          "getClass",
+          "notify",
+          "notifyAll",
+          "wait",
+          "clone",
+          "finalize");
 
   /** {@code text} in PascalCase: {@code user-name} → {@code UserName}, case kept inside words. */
   public static String pascal(String text) {
@@ -56,13 +101,16 @@ public final class JavaNames {
     // An all-caps word (ID, URL) reads better entirely lower-cased than as iD or uRL.
     int upperRun = 0;
     while (upperRun < p.length() && Character.isUpperCase(p.charAt(upperRun))) upperRun++;
-    String camel = upperRun == p.length()
-        ? p.toLowerCase(Locale.ROOT)
-        : p.substring(0, 1).toLowerCase(Locale.ROOT) + p.substring(1);
+    String camel =
+        upperRun == p.length()
+            ? p.toLowerCase(Locale.ROOT)
+            : p.substring(0, 1).toLowerCase(Locale.ROOT) + p.substring(1);
     return Character.isDigit(camel.charAt(0)) ? "_" + camel : camel;
   }
 
-  /** {@code text} as a constant: {@code cancel_only} → {@code CANCEL_ONLY}, {@code 5} → {@code _5}. */
+  /**
+   * {@code text} as a constant: {@code cancel_only} → {@code CANCEL_ONLY}, {@code 5} → {@code _5}.
+   */
   public static String constant(String text) {
     StringBuilder out = new StringBuilder();
     boolean gap = false;
@@ -75,7 +123,9 @@ public final class JavaNames {
         continue;
       }
       // camelCase words become separate: channelId → CHANNEL_ID.
-      if (out.length() > 0 && Character.isUpperCase(cp) && i >= 2
+      if (out.length() > 0
+          && Character.isUpperCase(cp)
+          && i >= 2
           && Character.isLowerCase(text.codePointBefore(i - Character.charCount(cp)))) {
         gap = true;
       }
@@ -107,7 +157,9 @@ public final class JavaNames {
     }
   }
 
-  /** A {@link NameAllocator} for the members of one record, with {@link #OBJECT_METHODS} reserved. */
+  /**
+   * A {@link NameAllocator} for the members of one record, with {@link #OBJECT_METHODS} reserved.
+   */
   public static NameAllocator memberAllocator() {
     NameAllocator names = new NameAllocator();
     for (String reserved : OBJECT_METHODS) names.newName(reserved, "reserved:" + reserved);

@@ -10,7 +10,9 @@ import io.asyncws.generator.tree.SourceLocation;
 public final class JavadocText {
   private JavadocText() {}
 
-  /** {@code text} escaped for Javadoc: HTML entities for markup characters, {@code @} as an entity. */
+  /**
+   * {@code text} escaped for Javadoc: HTML entities for markup characters, {@code @} as an entity.
+   */
   public static String sanitize(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
@@ -21,9 +23,9 @@ public final class JavadocText {
         case '&' -> out.append("&amp;");
         case '@' -> out.append("&#64;");
         case '\\' -> out.append("&#92;");
-        // "*/" is the only way to end the comment; breaking it at the slash is enough.
+          // "*/" is the only way to end the comment; breaking it at the slash is enough.
         case '/' -> out.append(i > 0 && text.charAt(i - 1) == '*' ? "&#47;" : "/");
-        case '\r' -> { }
+        case '\r' -> {}
         default -> out.append(c);
       }
     }
@@ -33,8 +35,10 @@ public final class JavadocText {
   /** Where a generated element came from: the document's file name, line and column. */
   public static String location(SourceLocation location) {
     if (location == null) return "";
-    String file = location.file() == null || location.file().getFileName() == null
-        ? "" : location.file().getFileName().toString();
+    String file =
+        location.file() == null || location.file().getFileName() == null
+            ? ""
+            : location.file().getFileName().toString();
     return file + ":" + location.line() + ":" + location.column();
   }
 }

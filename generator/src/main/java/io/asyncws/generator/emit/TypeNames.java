@@ -17,9 +17,12 @@ public final class TypeNames {
   public static final ClassName JSON_VALUE = ClassName.get(ANNOTATION, "JsonValue");
   public static final ClassName JSON_CREATOR = ClassName.get(ANNOTATION, "JsonCreator");
   public static final ClassName JSON_CREATOR_MODE = JSON_CREATOR.nestedClass("Mode");
+  public static final ClassName JSON_ANY_SETTER = ClassName.get(ANNOTATION, "JsonAnySetter");
+  public static final ClassName JSON_ANY_GETTER = ClassName.get(ANNOTATION, "JsonAnyGetter");
   public static final ClassName JSON_INCLUDE = ClassName.get(ANNOTATION, "JsonInclude");
   public static final ClassName JSON_INCLUDE_INCLUDE = JSON_INCLUDE.nestedClass("Include");
-  public static final ClassName JSON_IGNORE_PROPERTIES = ClassName.get(ANNOTATION, "JsonIgnoreProperties");
+  public static final ClassName JSON_IGNORE_PROPERTIES =
+      ClassName.get(ANNOTATION, "JsonIgnoreProperties");
   public static final ClassName JSON_TYPE_INFO = ClassName.get(ANNOTATION, "JsonTypeInfo");
   public static final ClassName JSON_TYPE_INFO_ID = JSON_TYPE_INFO.nestedClass("Id");
   public static final ClassName JSON_TYPE_INFO_AS = JSON_TYPE_INFO.nestedClass("As");
@@ -31,15 +34,20 @@ public final class TypeNames {
   public static final ClassName JSON_NODE = ClassName.get(DATABIND, "JsonNode");
   public static final ClassName JSON_DESERIALIZER = ClassName.get(DATABIND, "JsonDeserializer");
   public static final ClassName JSON_DESERIALIZER_NONE = JSON_DESERIALIZER.nestedClass("None");
-  public static final ClassName DESERIALIZATION_CONTEXT = ClassName.get(DATABIND, "DeserializationContext");
-  public static final ClassName JSON_MAPPING_EXCEPTION = ClassName.get(DATABIND, "JsonMappingException");
-  public static final ClassName JSON_DESERIALIZE = ClassName.get(DATABIND + ".annotation", "JsonDeserialize");
-  public static final ClassName STD_DESERIALIZER = ClassName.get(DATABIND + ".deser.std", "StdDeserializer");
+  public static final ClassName DESERIALIZATION_CONTEXT =
+      ClassName.get(DATABIND, "DeserializationContext");
+  public static final ClassName JSON_MAPPING_EXCEPTION =
+      ClassName.get(DATABIND, "JsonMappingException");
+  public static final ClassName JSON_DESERIALIZE =
+      ClassName.get(DATABIND + ".annotation", "JsonDeserialize");
+  public static final ClassName STD_DESERIALIZER =
+      ClassName.get(DATABIND + ".deser.std", "StdDeserializer");
 
   public static final ClassName STRING = ClassName.get(String.class);
   public static final ClassName LONG = ClassName.get(Long.class);
   public static final ClassName INTEGER = ClassName.get(Integer.class);
   public static final ClassName DOUBLE = ClassName.get(Double.class);
+  public static final ClassName BIG_DECIMAL = ClassName.get("java.math", "BigDecimal");
   public static final ClassName BOOLEAN = ClassName.get(Boolean.class);
   public static final ClassName LIST = ClassName.get("java.util", "List");
   public static final ClassName MAP = ClassName.get("java.util", "Map");

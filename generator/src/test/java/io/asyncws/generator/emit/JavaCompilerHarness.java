@@ -39,7 +39,8 @@ public final class JavaCompilerHarness {
     /** A class loader over the compiled classes, parented by the test class loader. */
     public URLClassLoader loader() {
       try {
-        return new URLClassLoader(new URL[] {classes.toUri().toURL()}, JavaCompilerHarness.class.getClassLoader());
+        return new URLClassLoader(
+            new URL[] {classes.toUri().toURL()}, JavaCompilerHarness.class.getClassLoader());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -51,7 +52,9 @@ public final class JavaCompilerHarness {
     }
   }
 
-  /** Compiles {@code files} (generated files, paths relative to a source root) into {@code workDir}. */
+  /**
+   * Compiles {@code files} (generated files, paths relative to a source root) into {@code workDir}.
+   */
   public static Result compile(List<GeneratedFile> files, Path workDir) throws IOException {
     Path sources = Files.createDirectories(workDir.resolve("src"));
     Path classes = Files.createDirectories(workDir.resolve("classes"));
@@ -60,17 +63,36 @@ public final class JavaCompilerHarness {
     if (paths.isEmpty()) return new Result(true, List.of(), classes); // javac refuses an empty run
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
-    try (StandardJavaFileManager fm = javac.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8)) {
-      List<String> options = List.of(
-          "--release", "17", "-Xlint:all", "-Werror", "-encoding", "UTF-8",
-          "-proc:none", "-implicit:none",
-          "-classpath", System.getProperty("java.class.path"),
-          "-d", classes.toString());
+    try (StandardJavaFileManager fm =
+        javac.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8)) {
+      List<String> options =
+          List.of(
+              "--release",
+              "17",
+              "-Xlint:all",
+              "-Werror",
+              "-encoding",
+              "UTF-8",
+              "-proc:none",
+              "-implicit:none",
+              "-classpath",
+              System.getProperty("java.class.path"),
+              "-d",
+              classes.toString());
       StringWriter out = new StringWriter();
-      boolean ok = javac.getTask(out, fm, collector, options, null, fm.getJavaFileObjectsFromFiles(paths)).call();
+      boolean ok =
+          javac
+              .getTask(out, fm, collector, options, null, fm.getJavaFileObjectsFromFiles(paths))
+              .call();
       List<String> messages = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
-        String where = d.getSource() == null ? "" : sources.relativize(Path.of(d.getSource().toUri())) + ":" + d.getLineNumber() + ": ";
+        String where =
+            d.getSource() == null
+                ? ""
+                : sources.relativize(Path.of(d.getSource().toUri()))
+                    + ":"
+                    + d.getLineNumber()
+                    + ": ";
         messages.add(where + d.getKind() + ": " + d.getMessage(Locale.ROOT));
       }
       if (!out.toString().isBlank()) messages.add(out.toString().strip());

@@ -79,7 +79,7 @@ final class ClientEmitter {
       List<Arg> args) {
     String serverType = ApiNames.typeName(server.name());
     MethodSpec.Builder method = MethodSpec.methodBuilder("connectTo" + serverType)
-        .addJavadoc("Connects to server {@code $L} ({@code $L}).$L\n", ApiNames.javadoc(server.name()),
+        .addJavadoc("Connects to server {@code $L} ({@code $L}).$L\n\n", ApiNames.javadoc(server.name()),
             ApiNames.javadoc(server.urlTemplate()),
             server.description() == null ? "" : " " + ApiNames.javadoc(server.description()))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -214,7 +214,8 @@ final class ClientEmitter {
         .addSuperinterface(ApiTypes.WEB_SOCKET_LISTENER)
         .addMethod(MethodSpec.methodBuilder("onOpen").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
             .addParameter(ApiTypes.WEB_SOCKET, "socket")
-            .addStatement("$T.this.socket = socket", client).build())
+            .addStatement("$T.this.socket = socket", client)
+            .addStatement("listener.onOpen($T.this)", client).build())
         .addMethod(MethodSpec.methodBuilder("onMessage").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
             .addParameter(ApiTypes.WEB_SOCKET, "socket").addParameter(ApiTypes.MESSAGE_EVENT, "event")
             .beginControlFlow("if (event.isText())")
@@ -230,8 +231,11 @@ final class ClientEmitter {
         .addMethod(MethodSpec.methodBuilder("onClose").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
             .addParameter(ApiTypes.WEB_SOCKET, "socket").addParameter(ApiTypes.CLOSE_EVENT, "event")
             .addCode(members.failPending("\"code \" + event.code()"))
+            .beginControlFlow("try")
             .addStatement("listener.onClose(event)")
-            .addStatement("stopTransport()").build())
+            .nextControlFlow("finally")
+            .addStatement("stopTransport()")
+            .endControlFlow().build())
         .build();
   }
 }

@@ -20,6 +20,12 @@ final class ClientListenerEmitter {
         .addJavadoc("What a {@link $T} hears from the server on {@code $L}. Every method has a default: override"
             + " those you need.\n\n<p>Threading: the methods run on the connection's event-loop thread, one at a"
             + " time; hand long work to another executor.\n", client, ApiNames.javadoc(endpoint.address()));
+    type.addMethod(MethodSpec.methodBuilder("onOpen")
+        .addJavadoc("The connection is open, before any message is delivered: keep {@code client} to answer"
+            + " requests from the listener's methods.\n\n@param client the connected client\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+        .addParameter(client, "client")
+        .build());
     for (Message m : endpoint.client().receives()) {
       type.addMethod(MethodSpec.methodBuilder("on" + ApiNames.capitalize(endpoint.nameOf(m)))
           .addJavadoc(ConnectionMembers.describe(m, endpoint.client().operations().get(m))

@@ -19,6 +19,8 @@ import javax.lang.model.element.Modifier;
  * the open sessions of each endpoint and broadcasts to them.
  */
 final class ServerEmitter {
+  private static final ClassName HANDSHAKE_HEADERS = ClassName.get("io.asyncws.runtime.contract", "HandshakeHeaders");
+
   private ServerEmitter() {}
 
   /** The classes of one endpoint, as the server refers to them. */
@@ -149,9 +151,9 @@ final class ServerEmitter {
     String header = HandshakeArgs.credentialHeader(s);
     if (header == null) return CodeBlock.of("request.queryParameter($S).orElse(null)", s.parameterName());
     String prefix = HandshakeArgs.credentialPrefix(s);
-    if (prefix.isEmpty()) return CodeBlock.of("request.header($S).orElse(null)", header);
-    return CodeBlock.of("request.header($S)\n.filter(v -> v.regionMatches(true, 0, $S, 0, $L))\n"
-        + ".map(v -> v.substring($L)).orElse(null)", header, prefix, prefix.length(), prefix.length());
+    if (prefix.isEmpty()) return CodeBlock.of("$T.first(request, $S).orElse(null)", HANDSHAKE_HEADERS, header);
+    return CodeBlock.of("$T.first(request, $S)\n.filter(v -> v.regionMatches(true, 0, $S, 0, $L))\n"
+        + ".map(v -> v.substring($L)).orElse(null)", HANDSHAKE_HEADERS, header, prefix, prefix.length(), prefix.length());
   }
 
   private static MethodSpec broadcast(Route r, Message m, boolean single, PayloadTypes types) {

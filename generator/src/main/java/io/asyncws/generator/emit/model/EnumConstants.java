@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The constant names of every generated enum, computed once so that the enum and the defaults
- * that refer to its constants agree: {@code cancel_only} → {@code CANCEL_ONLY}, {@code XBT/EUR} →
- * {@code XBT_EUR}, {@code 5} → {@code VALUE_5}; clashes get a trailing underscore, first value first.
+ * The constant names of every generated enum, computed once so that the enum and the defaults that
+ * refer to its constants agree: {@code cancel_only} → {@code CANCEL_ONLY}, {@code XBT/EUR} → {@code
+ * XBT_EUR}, {@code 5} → {@code VALUE_5}; clashes get a trailing underscore, first value first.
  */
 final class EnumConstants {
   private final Map<ClassName, Map<Object, String>> byEnum = new HashMap<>();
@@ -35,9 +35,10 @@ final class EnumConstants {
     Map<Object, String> out = new LinkedHashMap<>();
     for (Object value : s.enumValues()) {
       if (value == null || out.containsKey(value)) continue;
-      String wanted = value instanceof Long l
-          ? (l < 0 ? "VALUE_MINUS_" + -l : "VALUE_" + l)
-          : JavaNames.constant(Objects.toString(value));
+      String wanted =
+          value instanceof Long l
+              ? (l < 0 ? "VALUE_MINUS_" + -l : "VALUE_" + l)
+              : JavaNames.constant(Objects.toString(value));
       out.put(value, names.newName(wanted, value));
     }
     return out;

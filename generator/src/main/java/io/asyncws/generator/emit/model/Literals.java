@@ -25,6 +25,9 @@ final class Literals {
     if (type.equals(TypeNames.INTEGER) && value instanceof Long l && l == l.intValue()) {
       return CodeBlock.of("$L", l);
     }
+    if (type.equals(TypeNames.BIG_DECIMAL) && value instanceof Number n) {
+      return CodeBlock.of("new $T($S)", TypeNames.BIG_DECIMAL, n.toString());
+    }
     if (type.equals(TypeNames.DOUBLE) && value instanceof Number n) {
       double d = n.doubleValue();
       return Double.isFinite(d) ? CodeBlock.of("$L", Double.toString(d)) : null;
@@ -46,6 +49,8 @@ final class Literals {
   private static boolean fitsLong(Object value) {
     if (value instanceof Long) return true;
     return value instanceof BigInteger b && b.bitLength() < 64
-        || value instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0 && d.toBigInteger().bitLength() < 64;
+        || value instanceof BigDecimal d
+            && d.stripTrailingZeros().scale() <= 0
+            && d.toBigInteger().bitLength() < 64;
   }
 }

@@ -22,9 +22,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Decides, once per document, what every schema becomes in Java: a generated record, enum or
- * sealed interface with its class name, or a library type. Emitters read the plan; they never
- * classify schemas themselves, so {@link ModelTypes#typeOf} and the emitted files cannot disagree.
+ * Decides, once per document, what every schema becomes in Java: a generated record, enum or sealed
+ * interface with its class name, or a library type. Emitters read the plan; they never classify
+ * schemas themselves, so {@link ModelTypes#typeOf} and the emitted files cannot disagree.
  */
 final class ModelPlan {
   /** What a schema becomes. */
@@ -46,8 +46,10 @@ final class ModelPlan {
   private final Map<String, ClassName> classNames = new HashMap<>();
   private final Map<String, TypeName> types = new HashMap<>();
   private final Set<String> typing = new HashSet<>();
+
   /** Record name → the sealed interfaces it implements, in the order unions were met. */
   private final Map<String, Set<ClassName>> interfaces = new HashMap<>();
+
   /** Records some union without a discriminator picks by content. */
   private final Set<String> pickedByContent = new HashSet<>();
 
@@ -58,7 +60,8 @@ final class ModelPlan {
     // An inline allOf part exists only to be merged into its owner: it gets no class of its own.
     Set<String> inlineParts = new HashSet<>();
     for (SchemaModel schema : graph.all()) {
-      for (SchemaRef part : schema.allOf()) if (part.get().componentName() == null) inlineParts.add(part.name());
+      for (SchemaRef part : schema.allOf())
+        if (part.get().componentName() == null) inlineParts.add(part.name());
     }
     JavaNames.TypeAllocator names = new JavaNames.TypeAllocator();
     for (SchemaModel schema : graph.all()) {
@@ -113,15 +116,16 @@ final class ModelPlan {
   }
 
   /**
-   * The discriminator property of a union, when Jackson type info can use it: every variant must
-   * be a record that declares the property.
+   * The discriminator property of a union, when Jackson type info can use it: every variant must be
+   * a record that declares the property.
    */
   String discriminatorOf(SchemaModel union) {
     String property = union.discriminator();
     if (property == null) return null;
     for (SchemaRef variant : variants(union)) {
       SchemaModel v = variant.get();
-      if (kind(v) != Kind.RECORD || !ObjectShape.of(v).properties().containsKey(property)) return null;
+      if (kind(v) != Kind.RECORD || !ObjectShape.of(v).properties().containsKey(property))
+        return null;
     }
     return property;
   }
@@ -154,12 +158,25 @@ final class ModelPlan {
     return switch (type) {
       case STRING -> stringType(s.format());
       case INTEGER -> "int32".equals(s.format()) ? TypeNames.INTEGER : TypeNames.LONG;
-      case NUMBER -> TypeNames.DOUBLE;
+      case NUMBER -> numberType(s.format());
       case BOOLEAN -> TypeNames.BOOLEAN;
       case ARRAY -> ParameterizedTypeName.get(TypeNames.LIST, typeOf(s.items()));
-      case OBJECT -> ParameterizedTypeName.get(TypeNames.MAP, TypeNames.STRING, typeOf(s.additionalProperties()));
+      case OBJECT ->
+          ParameterizedTypeName.get(
+              TypeNames.MAP, TypeNames.STRING, typeOf(s.additionalProperties()));
       case NULL -> TypeNames.JSON_NODE;
     };
+  }
+
+  /**
+   * {@code BigDecimal} unless the schema asks for binary floating point ({@code float}, {@code
+   * double}): the APIs at hand are exchanges, and a {@code Double} would neither keep {@code
+   * 3626.73} exact nor write {@code 1547760288} back as it came.
+   */
+  private static TypeName numberType(String format) {
+    return "float".equals(format) || "double".equals(format)
+        ? TypeNames.DOUBLE
+        : TypeNames.BIG_DECIMAL;
   }
 
   private static TypeName stringType(String format) {
@@ -175,8 +192,8 @@ final class ModelPlan {
   }
 
   /**
-   * The one JSON type a schema stands for: its declared non-null type, else the type of its
-   * {@code const} or {@code enum} values, else {@code object} when it has property schemas.
+   * The one JSON type a schema stands for: its declared non-null type, else the type of its {@code
+   * const} or {@code enum} values, else {@code object} when it has property schemas.
    */
   static JsonType singleType(SchemaModel s) {
     List<JsonType> declared = s.types().stream().filter(t -> t != JsonType.NULL).toList();

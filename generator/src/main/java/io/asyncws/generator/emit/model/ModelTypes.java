@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.asyncws.generator.emit.FileHeader;
+import io.asyncws.generator.emit.TypeNames;
 import io.asyncws.generator.model.ApiModel;
 import io.asyncws.generator.model.SchemaGraph;
 import io.asyncws.generator.model.SchemaModel;
@@ -37,7 +38,10 @@ public final class ModelTypes {
 
   /** The models of {@code api}, declared in {@code packageName}. */
   public static ModelTypes of(ApiModel api, String packageName) {
-    return of(api.schemas(), packageName, sourceName(api.location() == null ? null : api.location().file()));
+    return of(
+        api.schemas(),
+        packageName,
+        sourceName(api.location() == null ? null : api.location().file()));
   }
 
   /**
@@ -68,19 +72,36 @@ public final class ModelTypes {
   /** The class generated for {@code schema}, if it gets one (records, enums, unions). */
   public Optional<ClassName> generatedClass(SchemaRef schema) {
     SchemaModel s = schema.get();
-    return plan.kind(s) == ModelPlan.Kind.LIBRARY ? Optional.empty() : Optional.of(plan.className(s));
+    return plan.kind(s) == ModelPlan.Kind.LIBRARY
+        ? Optional.empty()
+        : Optional.of(plan.className(s));
+  }
+
+  /**
+   * Whether some model uses {@code java.time} ({@code date-time}, {@code date}): then the {@code
+   * ObjectMapper} that reads and writes the models needs Jackson's {@code JavaTimeModule} ({@code
+   * jackson-datatype-jsr310}).
+   */
+  public boolean needsJavaTimeModule() {
+    for (SchemaModel schema : plan.schemas()) {
+      // Every inline schema is in the graph too, so List<OffsetDateTime> items are seen directly.
+      TypeName type = plan.typeOf(plan.graph.ref(schema.name()));
+      if (type.equals(TypeNames.OFFSET_DATE_TIME) || type.equals(TypeNames.LOCAL_DATE)) return true;
+    }
+    return false;
   }
 
   /** Every model file, sorted by class name. */
   public List<JavaFile> emit() {
     List<JavaFile> files = new ArrayList<>();
     for (SchemaModel schema : plan.schemas()) {
-      TypeSpec type = switch (plan.kind(schema)) {
-        case RECORD -> new RecordEmitter(plan).emit(schema);
-        case ENUM -> EnumEmitter.emit(plan, schema);
-        case UNION -> new UnionEmitter(plan).emit(schema);
-        case LIBRARY -> null;
-      };
+      TypeSpec type =
+          switch (plan.kind(schema)) {
+            case RECORD -> new RecordEmitter(plan).emit(schema);
+            case ENUM -> EnumEmitter.emit(plan, schema);
+            case UNION -> new UnionEmitter(plan).emit(schema);
+            case LIBRARY -> null;
+          };
       if (type != null) files.add(FileHeader.javaFile(plan.packageName, type, plan.sourceName));
     }
     files.sort(Comparator.comparing(f -> f.typeSpec().name()));
@@ -88,6 +109,8 @@ public final class ModelTypes {
   }
 
   private static String sourceName(Path file) {
-    return file == null || file.getFileName() == null ? "an AsyncAPI document" : file.getFileName().toString();
+    return file == null || file.getFileName() == null
+        ? "an AsyncAPI document"
+        : file.getFileName().toString();
   }
 }

@@ -14,13 +14,18 @@ final class SchemaDocs {
   private SchemaDocs() {}
 
   /** Two-space, {@code \n}-only pretty printing: the same bytes on every platform. */
-  private static final ObjectWriter JSON = new ObjectMapper().writer(
-      new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+  private static final ObjectWriter JSON =
+      new ObjectMapper()
+          .writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
-  /** The type's comment; {@code kind} says what the type is for, e.g. "Payload model". */
+  /**
+   * The type's comment; {@code fallbackSummary} stands first when the schema has no title or
+   * description.
+   */
   static CodeBlock forType(SchemaModel s, String fallbackSummary) {
     CodeBlock.Builder doc = CodeBlock.builder();
-    String summary = s.title() != null ? s.title() : s.description() == null ? fallbackSummary : null;
+    String summary =
+        s.title() != null ? s.title() : s.description() == null ? fallbackSummary : null;
     if (summary != null) doc.add("$L\n", JavadocText.sanitize(summary));
     if (s.description() != null) {
       if (summary != null) doc.add("\n");
@@ -29,9 +34,12 @@ final class SchemaDocs {
     for (Object example : s.examples()) {
       doc.add("\n<p>Example:\n<pre>\n$L\n</pre>\n", JavadocText.sanitize(json(example)));
     }
-    if (s.deprecated()) doc.add("\n@deprecated the schema is marked deprecated\n");
-    doc.add("\n<p>Schema {@code $L} at {@code $L}.\n",
-        JavadocText.sanitize(s.name()), JavadocText.location(s.location()));
+    // Text, not @Deprecated: with -Xlint:all -Werror every use of the type would stop the build.
+    if (s.deprecated()) doc.add("\n<p><b>Deprecated</b> in the contract.\n");
+    doc.add(
+        "\n<p>Schema {@code $L} at {@code $L}.\n",
+        JavadocText.sanitize(s.name()),
+        JavadocText.location(s.location()));
     return doc.build();
   }
 

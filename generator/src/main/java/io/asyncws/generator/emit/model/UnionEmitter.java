@@ -22,9 +22,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits a sealed interface for a {@code oneOf}/{@code anyOf} schema. Record variants implement it
- * (a record in two unions implements both); other variants (strings, numbers, arrays, other
- * unions) get a nested wrapper record. With a usable {@code discriminator} Jackson's type info
- * picks the variant; without one a generated {@link UnionDeserializerEmitter deserializer} does.
+ * (a record in two unions implements both); other variants (strings, numbers, arrays, other unions)
+ * get a nested wrapper record. With a usable {@code discriminator} Jackson's type info picks the
+ * variant; without one a generated {@link UnionDeserializerEmitter deserializer} does.
  */
 final class UnionEmitter {
   private final ModelPlan plan;
@@ -52,26 +52,29 @@ final class UnionEmitter {
       doc.add(".\nThe variant is chosen by the {@code $L} property.\n", discriminator);
     }
 
-    TypeSpec.Builder type = TypeSpec.interfaceBuilder(name)
-        .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
-        .addJavadoc(doc.build());
+    TypeSpec.Builder type =
+        TypeSpec.interfaceBuilder(name)
+            .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+            .addJavadoc(doc.build());
     for (Variant v : variants) type.addPermittedSubclass(v.type());
 
     if (discriminator != null) {
-      type.addAnnotation(AnnotationSpec.builder(TypeNames.JSON_TYPE_INFO)
-          .addMember("use", "$T.NAME", TypeNames.JSON_TYPE_INFO_ID)
-          .addMember("include", "$T.EXISTING_PROPERTY", TypeNames.JSON_TYPE_INFO_AS)
-          .addMember("property", "$S", discriminator)
-          .addMember("visible", "true")
-          .build());
+      type.addAnnotation(
+          AnnotationSpec.builder(TypeNames.JSON_TYPE_INFO)
+              .addMember("use", "$T.NAME", TypeNames.JSON_TYPE_INFO_ID)
+              .addMember("include", "$T.EXISTING_PROPERTY", TypeNames.JSON_TYPE_INFO_AS)
+              .addMember("property", "$S", discriminator)
+              .addMember("visible", "true")
+              .build());
       AnnotationSpec.Builder subTypes = AnnotationSpec.builder(TypeNames.JSON_SUB_TYPES);
       for (Variant v : variants) subTypes.addMember("value", "$L", subType(v, discriminator));
       type.addAnnotation(subTypes.build());
     } else {
       ClassName deserializer = name.nestedClass("Deserializer");
-      type.addAnnotation(AnnotationSpec.builder(TypeNames.JSON_DESERIALIZE)
-          .addMember("using", "$T.class", deserializer)
-          .build());
+      type.addAnnotation(
+          AnnotationSpec.builder(TypeNames.JSON_DESERIALIZE)
+              .addMember("using", "$T.class", deserializer)
+              .build());
       type.addType(new UnionDeserializerEmitter(plan).emit(union, name, deserializer, variants));
     }
     for (Variant v : variants) if (v.wrapper()) type.addType(wrapper(v, name));
@@ -114,32 +117,45 @@ final class UnionEmitter {
       names.add(s.componentName() != null ? s.componentName() : s.name());
     }
     if (names.size() == 1) {
-      return CodeBlock.of("@$T(value = $T.class, name = $S)", TypeNames.JSON_SUB_TYPES_TYPE, v.type(),
+      return CodeBlock.of(
+          "@$T(value = $T.class, name = $S)",
+          TypeNames.JSON_SUB_TYPES_TYPE,
+          v.type(),
           names.iterator().next());
     }
     CodeBlock list = CodeBlock.join(names.stream().map(n -> CodeBlock.of("$S", n)).toList(), ", ");
-    return CodeBlock.of("@$T(value = $T.class, names = {$L})", TypeNames.JSON_SUB_TYPES_TYPE, v.type(), list);
+    return CodeBlock.of(
+        "@$T(value = $T.class, names = {$L})", TypeNames.JSON_SUB_TYPES_TYPE, v.type(), list);
   }
 
   /** {@code record OfString(@JsonValue String value) implements Union}: a non-record variant. */
   private TypeSpec wrapper(Variant v, ClassName union) {
     TypeName valueType = plan.typeOf(v.schema());
     String summary = SchemaDocs.summary(v.schema().get());
-    MethodSpec constructor = MethodSpec.compactConstructorBuilder()
-        .addModifiers(Modifier.PUBLIC)
-        .addAnnotation(AnnotationSpec.builder(TypeNames.JSON_CREATOR)
-            .addMember("mode", "$T.DELEGATING", TypeNames.JSON_CREATOR_MODE)
-            .build())
-        .addParameter(ParameterSpec.builder(valueType, "value").addAnnotation(TypeNames.JSON_VALUE).build())
-        .addStatement("$T.requireNonNull(value, $S)", TypeNames.OBJECTS, "value")
-        .build();
+    MethodSpec constructor =
+        MethodSpec.compactConstructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addAnnotation(
+                AnnotationSpec.builder(TypeNames.JSON_CREATOR)
+                    .addMember("mode", "$T.DELEGATING", TypeNames.JSON_CREATOR_MODE)
+                    .build())
+            .addParameter(
+                ParameterSpec.builder(valueType, "value")
+                    .addAnnotation(TypeNames.JSON_VALUE)
+                    .build())
+            .addStatement("$T.requireNonNull(value, $S)", TypeNames.OBJECTS, "value")
+            .build();
     return TypeSpec.recordBuilder(v.type())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("{@link $T} as {@code $L}$L\n\n@param value the value, written as itself in JSON\n",
-            union, simpleName(valueType), summary.isEmpty() ? "." : ": " + summary)
-        .addAnnotation(AnnotationSpec.builder(TypeNames.JSON_DESERIALIZE)
-            .addMember("using", "$T.class", TypeNames.JSON_DESERIALIZER_NONE)
-            .build())
+        .addJavadoc(
+            "{@link $T} as {@code $L}$L\n\n@param value the value, written as itself in JSON\n",
+            union,
+            simpleName(valueType),
+            summary.isEmpty() ? "." : ": " + summary)
+        .addAnnotation(
+            AnnotationSpec.builder(TypeNames.JSON_DESERIALIZE)
+                .addMember("using", "$T.class", TypeNames.JSON_DESERIALIZER_NONE)
+                .build())
         .addSuperinterface(union)
         .recordConstructor(constructor)
         .build();

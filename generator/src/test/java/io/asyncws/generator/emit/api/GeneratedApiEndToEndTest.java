@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class GeneratedApiEndToEndTest {
   static final Path API = Path.of("src/test/resources/api");
+  static final Path KRAKEN = io.asyncws.generator.ReaderTestSupport.CORPUS.resolve(
+      "spec-v3.0.0/kraken-websocket-request-reply-multiple-channels-asyncapi.yml");
 
   @TempDir Path dir;
 
@@ -31,14 +33,37 @@ class GeneratedApiEndToEndTest {
 
   @Test
   void generatedKrakenClientAndServerPingSubscribeStreamAndSurviveMalformedMessages() throws Exception {
-    Path kraken = io.asyncws.generator.ReaderTestSupport.CORPUS.resolve(
-        "spec-v3.0.0/kraken-websocket-request-reply-multiple-channels-asyncapi.yml");
-    assertEquals("ok", run(kraken, "com.example.kraken", "KrakenScenario"));
+    assertEquals("ok", run(KRAKEN, "com.example.kraken", "KrakenScenario"));
+  }
+
+  @Test
+  void generatedKrakenServerServesNodeWsClientWritingContractJson() throws Exception {
+    assertEquals("ok", run(KRAKEN, "com.example.kraken", "KrakenNodeScenario"));
+  }
+
+  @Test
+  void generatedKrakenClientTalksToPythonWebsocketsServer() throws Exception {
+    assertEquals("ok", run(KRAKEN, "com.example.kraken", "KrakenPythonScenario"));
+  }
+
+  @Test
+  void clientDocumentReadAsClientGivesGeneratedClientTheRequests() throws Exception {
+    Path v310 = io.asyncws.generator.ReaderTestSupport.CORPUS.resolve("synthetic/v310-ws.yml");
+    assertEquals("ok", run(v310, "com.example.v310", "V310ClientPerspectiveScenario", Perspective.CLIENT));
+  }
+
+  @Test
+  void serverDocumentReadAsClientGivesGeneratedServerTheRequests() throws Exception {
+    assertEquals("ok", run(KRAKEN, "com.example.krakenmirror", "KrakenClientPerspectiveScenario", Perspective.CLIENT));
+  }
+
+  String run(Path document, String pkg, String scenario) throws Exception {
+    return run(document, pkg, scenario, Perspective.SERVER);
   }
 
   /** Generates both sides of {@code document}, compiles them with the scenario and runs it. */
-  String run(Path document, String pkg, String scenario) throws Exception {
-    ApiCompiler.generate(document, pkg, SourceGenerator.Parts.ALL, Perspective.SERVER, dir);
+  String run(Path document, String pkg, String scenario, Perspective perspective) throws Exception {
+    ApiCompiler.generate(document, pkg, SourceGenerator.Parts.ALL, perspective, dir);
     List<Path> sources = new ArrayList<>(ApiCompiler.javaFiles(dir.resolve("src")));
     sources.add(API.resolve("e2e/" + scenario + ".java"));
     ClassLoader loader = ApiCompiler.compile(sources, dir);

@@ -26,7 +26,8 @@ class CorpusModelsCompileTest {
   @ParameterizedTest
   @MethodSource("documents")
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
-  void modelsOfCorpusDocumentCompileWithoutWarnings(Path document, @TempDir Path work) throws IOException {
+  void modelsOfCorpusDocumentCompileWithoutWarnings(Path document, @TempDir Path work)
+      throws IOException {
     ModelTestSupport.compile(document, work);
   }
 }

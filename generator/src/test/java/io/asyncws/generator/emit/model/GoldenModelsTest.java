@@ -27,11 +27,13 @@ class GoldenModelsTest {
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "src/test/resources/emit/models-edge-cases.yml",
-      "src/test/resources/corpus/spec-v3.0.0/kraken-websocket-request-reply-multiple-channels-asyncapi.yml",
-      "src/test/resources/corpus/spec-v3.0.0/websocket-gemini-asyncapi.yml",
-      "src/test/resources/corpus/parser-js-mocks/circular-refs.yaml"})
+  @ValueSource(
+      strings = {
+        "src/test/resources/emit/models-edge-cases.yml",
+        "src/test/resources/corpus/spec-v3.0.0/kraken-websocket-request-reply-multiple-channels-asyncapi.yml",
+        "src/test/resources/corpus/spec-v3.0.0/websocket-gemini-asyncapi.yml",
+        "src/test/resources/corpus/parser-js-mocks/circular-refs.yaml"
+      })
   void generatedModelsMatchGoldenFiles(String document) throws IOException {
     Path source = Path.of(document);
     String name = source.getFileName().toString().replaceFirst("\\.ya?ml$", "");
@@ -67,7 +69,9 @@ class GoldenModelsTest {
     if (!Files.exists(dir)) return out;
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.filter(Files::isRegularFile).toList()) {
-        out.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+        out.put(
+            dir.relativize(p).toString().replace('\\', '/'),
+            Files.readString(p, StandardCharsets.UTF_8));
       }
     }
     return out;

@@ -1,6 +1,7 @@
 package io.asyncws.generator.emit.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.palantir.javapoet.ClassName;
@@ -27,9 +28,33 @@ class ModelTypesTest {
   void payloadsMapToGeneratedClasses() {
     ApiModel api = ModelTestSupport.model(DOCUMENT);
     ModelTypes types = ModelTypes.of(api, "com.example.api");
-    assertEquals(ClassName.get("com.example.api", "Event"), types.typeOf(message(api, "event").payload()));
-    assertEquals(ClassName.get("com.example.api", "ObjectModel"), types.typeOf(message(api, "object").payload()));
+    assertEquals(
+        ClassName.get("com.example.api", "Event"), types.typeOf(message(api, "event").payload()));
+    assertEquals(
+        ClassName.get("com.example.api", "ObjectModel"),
+        types.typeOf(message(api, "object").payload()));
     assertTrue(types.generatedClass(message(api, "shape").payload()).isPresent());
+  }
+
+  @Test
+  void schemasWithTheSameJavaNameAreNumberedInDocumentOrder() {
+    ApiModel api = ModelTestSupport.model(DOCUMENT);
+    ModelTypes types = ModelTypes.of(api, "com.example.api");
+    assertEquals(
+        ClassName.get("com.example.api", "UserName"), types.typeOf(api.schemas().ref("user_name")));
+    assertEquals(
+        ClassName.get("com.example.api", "UserName2"), types.typeOf(api.schemas().ref("UserName")));
+  }
+
+  @Test
+  void javaTimeModuleIsNeededOnlyForDateFormats() {
+    ApiModel api = ModelTestSupport.model(DOCUMENT);
+    assertTrue(ModelTypes.of(api, "com.example.api").needsJavaTimeModule());
+    ApiModel kraken =
+        ModelTestSupport.model(
+            Path.of(
+                "src/test/resources/corpus/spec-v3.0.0/kraken-websocket-request-reply-multiple-channels-asyncapi.yml"));
+    assertFalse(ModelTypes.of(kraken, "com.example.api").needsJavaTimeModule());
   }
 
   @Test
@@ -50,12 +75,17 @@ class ModelTypesTest {
     assertEquals(TypeNames.LOCAL_DATE, types.typeOf(trade.properties().get("day")));
     assertEquals(TypeNames.INTEGER, types.typeOf(trade.properties().get("quantity")));
     assertEquals(TypeNames.LONG, types.typeOf(trade.properties().get("retries")));
-    assertEquals(TypeNames.DOUBLE, types.typeOf(trade.properties().get("price")));
-    assertEquals(ParameterizedTypeName.get(TypeNames.LIST, TypeNames.STRING), types.typeOf(trade.properties().get("tags")));
-    assertEquals(ParameterizedTypeName.get(TypeNames.MAP, TypeNames.STRING, TypeNames.LONG),
+    assertEquals(TypeNames.BIG_DECIMAL, types.typeOf(trade.properties().get("price")));
+    assertEquals(
+        ParameterizedTypeName.get(TypeNames.LIST, TypeNames.STRING),
+        types.typeOf(trade.properties().get("tags")));
+    assertEquals(
+        ParameterizedTypeName.get(TypeNames.MAP, TypeNames.STRING, TypeNames.LONG),
         types.typeOf(trade.properties().get("attributes")));
     assertEquals(TypeNames.URI, types.typeOf(trade.properties().get("link")));
-    assertEquals(ClassName.get("com.example.api", "TradeSide"), types.typeOf(trade.properties().get("side")));
+    assertEquals(
+        ClassName.get("com.example.api", "TradeSide"),
+        types.typeOf(trade.properties().get("side")));
     assertEquals(TypeNames.JSON_NODE, types.typeOf(null));
   }
 }

@@ -11,11 +11,11 @@ import java.util.Objects;
  *
  * <p>Schema {@code subscribeSubscription} at {@code kraken-websocket-request-reply-multiple-channels-asyncapi.yml:238:11}.
  *
- * @param depth Depth associated with book subscription in number of levels each side. Optional: null when absent. Defaults to 10.
- * @param interval Time interval associated with ohlc subscription in minutes. Optional: null when absent. Defaults to 1.
+ * @param depth Depth associated with book subscription in number of levels each side. Optional: 10 when absent.
+ * @param interval Time interval associated with ohlc subscription in minutes. Optional: 1 when absent.
  * @param name The name of the channel you subscribe too. Required.
- * @param ratecounter Whether to send rate-limit counter in updates (supported only for openOrders subscriptions). Optional: null when absent. Defaults to false.
- * @param snapshot Whether to send historical feed data snapshot upon subscription (supported only for ownTrades subscriptions). Optional: null when absent. Defaults to true.
+ * @param ratecounter Whether to send rate-limit counter in updates (supported only for openOrders subscriptions). Optional: false when absent.
+ * @param snapshot Whether to send historical feed data snapshot upon subscription (supported only for ownTrades subscriptions). Optional: true when absent.
  * @param token base64-encoded authentication token for private-data endpoints. Optional: null when absent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -31,9 +31,11 @@ public sealed interface SubscriptionStatus permits SubscriptionStatusError, Subs
   final class Deserializer extends StdDeserializer<SubscriptionStatus> {
     private static final long serialVersionUID = 1L;
 
-    private static final Set<String> SUBSCRIPTION_STATUS_ERROR_PROPERTIES = Set.of("errorMessage", "event", "reqid", "pair", "status", "subscription");
+    private static final Set<String> SUBSCRIPTION_STATUS_ERROR_PROPERTIES = Set.of("errorMessage",
+        "event", "reqid", "pair", "status", "subscription");
 
-    private static final Set<String> SUBSCRIPTION_STATUS_SUCCESS_PROPERTIES = Set.of("channelID", "channelName", "event", "reqid", "pair", "status", "subscription");
+    private static final Set<String> SUBSCRIPTION_STATUS_SUCCESS_PROPERTIES = Set.of("channelID",
+        "channelName", "event", "reqid", "pair", "status", "subscription");
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -42,13 +44,23 @@ public sealed interface SubscriptionStatus permits SubscriptionStatusError, Subs
       super(SubscriptionStatus.class);
     }
 
+    private static boolean isSubscriptionStatusError(JsonNode node) {
+      return node.isObject() && node.has("errorMessage")
+          && "subscriptionStatus".equals(node.path("event").textValue());
+    }
+
+    private static boolean isSubscriptionStatusSuccess(JsonNode node) {
+      return node.isObject() && node.has("channelID") && node.has("channelName")
+          && "subscriptionStatus".equals(node.path("event").textValue());
+    }
+
     @Override
     public SubscriptionStatus deserialize(JsonParser parser, DeserializationContext context) throws
         IOException {
       JsonNode node = parser.readValueAsTree();
       List<Class<? extends SubscriptionStatus>> matches = new ArrayList<>();
-      if (node.isObject() && node.has("errorMessage") && "subscriptionStatus".equals(node.path("event").textValue())) matches.add(SubscriptionStatusError.class);
-      if (node.isObject() && node.has("channelID") && node.has("channelName") && "subscriptionStatus".equals(node.path("event").textValue())) matches.add(SubscriptionStatusSuccess.class);
+      if (isSubscriptionStatusError(node)) matches.add(SubscriptionStatusError.class);
+      if (isSubscriptionStatusSuccess(node)) matches.add(SubscriptionStatusSuccess.class);
       if (matches.size() > 1) {
         List<Class<? extends SubscriptionStatus>> exact = new ArrayList<>();
         if (matches.contains(SubscriptionStatusError.class) && declaresAll(SUBSCRIPTION_STATUS_ERROR_PROPERTIES, node)) exact.add(SubscriptionStatusError.class);
@@ -56,10 +68,12 @@ public sealed interface SubscriptionStatus permits SubscriptionStatusError, Subs
         if (!exact.isEmpty()) matches = exact;
       }
       if (matches.isEmpty()) {
-        throw JsonMappingException.from(parser, "No variant of SubscriptionStatus matches " + describe(node) + "; expected one of: " + "SubscriptionStatusError, SubscriptionStatusSuccess");
+        throw JsonMappingException.from(parser,
+            "No variant of SubscriptionStatus matches " + describe(node) + "; expected one of: SubscriptionStatusError, SubscriptionStatusSuccess");
       }
       if (matches.size() > 1) {
-        throw JsonMappingException.from(parser, "Ambiguous SubscriptionStatus: " + names(matches) + " all match " + describe(node));
+        throw JsonMappingException.from(parser,
+            "Ambiguous SubscriptionStatus: " + names(matches) + " all match " + describe(node));
       }
       return context.readTreeAsValue(node, matches.get(0));
     }

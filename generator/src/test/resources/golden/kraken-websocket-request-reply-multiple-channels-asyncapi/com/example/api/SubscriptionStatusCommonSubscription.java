@@ -11,8 +11,8 @@ import java.util.Objects;
  *
  * <p>Schema {@code subscriptionStatusCommonSubscription} at {@code kraken-websocket-request-reply-multiple-channels-asyncapi.yml:322:11}.
  *
- * @param depth Depth associated with book subscription in number of levels each side. Optional: null when absent. Defaults to 10.
- * @param interval Time interval associated with ohlc subscription in minutes. Optional: null when absent. Defaults to 1.
+ * @param depth Depth associated with book subscription in number of levels each side. Optional: 10 when absent.
+ * @param interval Time interval associated with ohlc subscription in minutes. Optional: 1 when absent.
  * @param maxratecount Max rate-limit budget. Compare to the ratecounter field in the openOrders updates to check whether you are approaching the rate limit. Optional: null when absent.
  * @param name The name of the channel you subscribe too. Required.
  * @param token base64-encoded authentication token for private-data endpoints. Optional: null when absent.

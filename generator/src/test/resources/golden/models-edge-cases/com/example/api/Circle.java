@@ -5,12 +5,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
  * The Circle object.
  *
- * <p>Schema {@code Circle} at {@code models-edge-cases.yml:127:7}.
+ * <p>Schema {@code Circle} at {@code models-edge-cases.yml:131:7}.
  *
  * @param kind Always "circle".
  * @param radius Required.
@@ -20,7 +21,7 @@ import java.util.Objects;
     ignoreUnknown = true
 )
 public record Circle(@JsonProperty(value = "kind", required = true) String kind,
-    @JsonProperty(value = "radius", required = true) Double radius) implements Shape {
+    @JsonProperty(value = "radius", required = true) BigDecimal radius) implements Shape {
   @JsonCreator
   public Circle {
     if (kind == null) {
@@ -36,7 +37,7 @@ public record Circle(@JsonProperty(value = "kind", required = true) String kind,
    *
    * @param radius Required.
    */
-  public Circle(Double radius) {
+  public Circle(BigDecimal radius) {
     this(null, radius);
   }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * <p>Two variants that cannot be told apart, to show the ambiguity error.
  *
- * <p>Schema {@code Either} at {@code models-edge-cases.yml:189:7}.
+ * <p>Schema {@code Either} at {@code models-edge-cases.yml:222:7}.
  *
  * <p>One of: {@link Left}, {@link Right}.
  * The variant is chosen by its fixed values, required properties and JSON type.
@@ -42,13 +42,21 @@ public sealed interface Either permits Left, Right {
       super(Either.class);
     }
 
+    private static boolean isLeft(JsonNode node) {
+      return node.isObject();
+    }
+
+    private static boolean isRight(JsonNode node) {
+      return node.isObject();
+    }
+
     @Override
     public Either deserialize(JsonParser parser, DeserializationContext context) throws
         IOException {
       JsonNode node = parser.readValueAsTree();
       List<Class<? extends Either>> matches = new ArrayList<>();
-      if (node.isObject()) matches.add(Left.class);
-      if (node.isObject()) matches.add(Right.class);
+      if (isLeft(node)) matches.add(Left.class);
+      if (isRight(node)) matches.add(Right.class);
       if (matches.size() > 1) {
         List<Class<? extends Either>> exact = new ArrayList<>();
         if (matches.contains(Left.class) && declaresAll(LEFT_PROPERTIES, node)) exact.add(Left.class);
@@ -56,10 +64,12 @@ public sealed interface Either permits Left, Right {
         if (!exact.isEmpty()) matches = exact;
       }
       if (matches.isEmpty()) {
-        throw JsonMappingException.from(parser, "No variant of Either matches " + describe(node) + "; expected one of: " + "Left, Right");
+        throw JsonMappingException.from(parser,
+            "No variant of Either matches " + describe(node) + "; expected one of: Left, Right");
       }
       if (matches.size() > 1) {
-        throw JsonMappingException.from(parser, "Ambiguous Either: " + names(matches) + " all match " + describe(node));
+        throw JsonMappingException.from(parser,
+            "Ambiguous Either: " + names(matches) + " all match " + describe(node));
       }
       return context.readTreeAsValue(node, matches.get(0));
     }

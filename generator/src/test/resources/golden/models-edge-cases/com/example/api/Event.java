@@ -37,7 +37,9 @@ public sealed interface Event permits Ping, Trade, Status, Event.OfString {
 
     private static final Set<String> PING_PROPERTIES = Set.of("event", "reqid");
 
-    private static final Set<String> TRADE_PROPERTIES = Set.of("event", "id", "at", "day", "price", "quantity", "side", "level", "note", "comment", "retries", "tags", "attributes", "raw", "link");
+    private static final Set<String> TRADE_PROPERTIES = Set.of("event", "id", "at", "day", "price",
+        "ratio", "quantity", "side", "level", "note", "comment", "retries", "tags", "attributes",
+        "raw", "link");
 
     private static final Set<String> STATUS_PROPERTIES = Set.of("event", "online");
 
@@ -48,14 +50,32 @@ public sealed interface Event permits Ping, Trade, Status, Event.OfString {
       super(Event.class);
     }
 
+    private static boolean isPing(JsonNode node) {
+      return node.isObject() && "ping".equals(node.path("event").textValue());
+    }
+
+    private static boolean isTrade(JsonNode node) {
+      return node.isObject() && "trade".equals(node.path("event").textValue()) && node.has("id")
+          && node.has("at") && node.has("note");
+    }
+
+    private static boolean isStatus(JsonNode node) {
+      return node.isObject()
+          && (!node.has("event") || "status".equals(node.path("event").textValue()));
+    }
+
+    private static boolean isOfString(JsonNode node) {
+      return node.isTextual();
+    }
+
     @Override
     public Event deserialize(JsonParser parser, DeserializationContext context) throws IOException {
       JsonNode node = parser.readValueAsTree();
       List<Class<? extends Event>> matches = new ArrayList<>();
-      if (node.isObject() && "ping".equals(node.path("event").textValue())) matches.add(Ping.class);
-      if (node.isObject() && "trade".equals(node.path("event").textValue()) && node.has("id") && node.has("at") && node.has("note")) matches.add(Trade.class);
-      if (node.isObject() && (!node.has("event") || "status".equals(node.path("event").textValue()))) matches.add(Status.class);
-      if (node.isTextual()) matches.add(OfString.class);
+      if (isPing(node)) matches.add(Ping.class);
+      if (isTrade(node)) matches.add(Trade.class);
+      if (isStatus(node)) matches.add(Status.class);
+      if (isOfString(node)) matches.add(OfString.class);
       if (matches.size() > 1) {
         List<Class<? extends Event>> exact = new ArrayList<>();
         if (matches.contains(Ping.class) && declaresAll(PING_PROPERTIES, node)) exact.add(Ping.class);
@@ -64,10 +84,12 @@ public sealed interface Event permits Ping, Trade, Status, Event.OfString {
         if (!exact.isEmpty()) matches = exact;
       }
       if (matches.isEmpty()) {
-        throw JsonMappingException.from(parser, "No variant of Event matches " + describe(node) + "; expected one of: " + "Ping, Trade, Status, OfString");
+        throw JsonMappingException.from(parser,
+            "No variant of Event matches " + describe(node) + "; expected one of: Ping, Trade, Status, OfString");
       }
       if (matches.size() > 1) {
-        throw JsonMappingException.from(parser, "Ambiguous Event: " + names(matches) + " all match " + describe(node));
+        throw JsonMappingException.from(parser,
+            "Ambiguous Event: " + names(matches) + " all match " + describe(node));
       }
       return context.readTreeAsValue(node, matches.get(0));
     }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * The Keywords object.
  *
- * <p>Schema {@code Keywords} at {@code models-edge-cases.yml:164:7}.
+ * <p>Schema {@code Keywords} at {@code models-edge-cases.yml:168:7}.
  *
  * @param class_ Optional: null when absent. JSON name: "class".
  * @param default_ Optional: null when absent. JSON name: "default".

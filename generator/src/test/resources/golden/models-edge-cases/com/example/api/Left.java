@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 /**
  * The Left object.
  *
- * <p>Schema {@code Left} at {@code models-edge-cases.yml:194:7}.
+ * <p>Schema {@code Left} at {@code models-edge-cases.yml:227:7}.
  *
  * @param value Optional: null when absent.
  */
@@ -20,5 +20,5 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 @JsonDeserialize(
     using = JsonDeserializer.None.class
 )
-public record Left(String value) implements Either {
+public record Left(String value) implements Loose, Either {
 }

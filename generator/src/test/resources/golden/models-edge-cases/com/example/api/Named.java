@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * The Named object.
  *
- * <p>Schema {@code Named} at {@code models-edge-cases.yml:147:7}.
+ * <p>Schema {@code Named} at {@code models-edge-cases.yml:151:7}.
  *
  * @param name Required.
  */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The Object object.
  *
- * <p>Schema {@code Object} at {@code models-edge-cases.yml:184:7}.
+ * <p>Schema {@code Object} at {@code models-edge-cases.yml:188:7}.
  *
  * @param string Optional: null when absent.
  */

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
     using = JsonDeserializer.None.class
 )
 public record Ping(@JsonProperty(value = "event", required = true) String event,
-    Long reqid) implements Event {
+    Long reqid) implements Event, Notice {
   @JsonCreator
   public Ping {
     if (event == null) {

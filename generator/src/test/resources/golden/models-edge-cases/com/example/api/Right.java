@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 /**
  * The Right object.
  *
- * <p>Schema {@code Right} at {@code models-edge-cases.yml:199:7}.
+ * <p>Schema {@code Right} at {@code models-edge-cases.yml:232:7}.
  *
  * @param value Optional: null when absent.
  */
@@ -20,5 +20,5 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 @JsonDeserialize(
     using = JsonDeserializer.None.class
 )
-public record Right(String value) implements Either {
+public record Right(String value) implements Loose, Either {
 }

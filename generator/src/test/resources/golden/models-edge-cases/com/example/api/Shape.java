@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /**
  * One of several shapes.
  *
- * <p>Schema {@code Shape} at {@code models-edge-cases.yml:122:7}.
+ * <p>Schema {@code Shape} at {@code models-edge-cases.yml:126:7}.
  *
  * <p>One of: {@link Circle}, {@link Square}.
  * The variant is chosen by the {@code kind} property.

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
  * The Square object.
  *
- * <p>Schema {@code Square} at {@code models-edge-cases.yml:136:7}.
+ * <p>Schema {@code Square} at {@code models-edge-cases.yml:140:7}.
  *
  * @param name Required.
  * @param kind Always "square".
@@ -21,7 +22,7 @@ import java.util.Objects;
     ignoreUnknown = true
 )
 public record Square(@JsonProperty(value = "name", required = true) String name,
-    @JsonProperty(value = "kind", required = true) String kind, Double side) implements Shape {
+    @JsonProperty(value = "kind", required = true) String kind, BigDecimal side) implements Shape {
   @JsonCreator
   public Square {
     Objects.requireNonNull(name, "name is required");
@@ -38,7 +39,7 @@ public record Square(@JsonProperty(value = "name", required = true) String name,
    * @param name Required.
    * @param side Optional: null when absent.
    */
-  public Square(String name, Double side) {
+  public Square(String name, BigDecimal side) {
     this(name, null, side);
   }
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 /**
  * The Status object.
  *
- * <p>Schema {@code Status} at {@code models-edge-cases.yml:114:7}.
+ * <p>Schema {@code Status} at {@code models-edge-cases.yml:118:7}.
  *
  * @param event Always "status".
  * @param online Optional: null when absent.
@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 @JsonDeserialize(
     using = JsonDeserializer.None.class
 )
-public record Status(String event, Boolean online) implements Event {
+public record Status(String event, Boolean online) implements Event, Notice {
   @JsonCreator
   public Status {
     if (event == null) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -33,13 +34,14 @@ import java.util.UUID;
  * @param id Required.
  * @param at Required.
  * @param day Optional: null when absent.
- * @param price Optional: null when absent.
+ * @param price Optional: 2.50 when absent.
+ * @param ratio Optional: null when absent.
  * @param quantity Optional: null when absent.
- * @param side Optional: null when absent. Defaults to "buy".
+ * @param side Optional: "buy" when absent.
  * @param level Optional: null when absent.
  * @param note Required, may be null.
  * @param comment Optional, may be null.
- * @param retries Optional: null when absent. Defaults to 3.
+ * @param retries Optional: 3 when absent.
  * @param tags Optional: null when absent.
  * @param attributes Optional: null when absent.
  * @param raw Optional: null when absent.
@@ -54,8 +56,8 @@ import java.util.UUID;
 )
 public record Trade(@JsonProperty(value = "event", required = true) String event,
     @JsonProperty(value = "id", required = true) UUID id,
-    @JsonProperty(value = "at", required = true) OffsetDateTime at, LocalDate day, Double price,
-    Integer quantity, TradeSide side, TradeLevel level,
+    @JsonProperty(value = "at", required = true) OffsetDateTime at, LocalDate day, BigDecimal price,
+    Double ratio, Integer quantity, TradeSide side, TradeLevel level,
     @JsonProperty(value = "note", required = true) @JsonInclude(JsonInclude.Include.ALWAYS) String note,
     String comment, Long retries, List<String> tags, Map<String, Long> attributes, byte[] raw,
     URI link) implements Event {
@@ -68,6 +70,9 @@ public record Trade(@JsonProperty(value = "event", required = true) String event
     }
     Objects.requireNonNull(id, "id is required");
     Objects.requireNonNull(at, "at is required");
+    if (price == null) {
+      price = new BigDecimal("2.50");
+    }
     if (side == null) {
       side = TradeSide.BUY;
     }
@@ -82,21 +87,23 @@ public record Trade(@JsonProperty(value = "event", required = true) String event
    * @param id Required.
    * @param at Required.
    * @param day Optional: null when absent.
-   * @param price Optional: null when absent.
+   * @param price Optional: 2.50 when absent.
+   * @param ratio Optional: null when absent.
    * @param quantity Optional: null when absent.
-   * @param side Optional: null when absent. Defaults to "buy".
+   * @param side Optional: "buy" when absent.
    * @param level Optional: null when absent.
    * @param note Required, may be null.
    * @param comment Optional, may be null.
-   * @param retries Optional: null when absent. Defaults to 3.
+   * @param retries Optional: 3 when absent.
    * @param tags Optional: null when absent.
    * @param attributes Optional: null when absent.
    * @param raw Optional: null when absent.
    * @param link Optional: null when absent.
    */
-  public Trade(UUID id, OffsetDateTime at, LocalDate day, Double price, Integer quantity,
-      TradeSide side, TradeLevel level, String note, String comment, Long retries,
+  public Trade(UUID id, OffsetDateTime at, LocalDate day, BigDecimal price, Double ratio,
+      Integer quantity, TradeSide side, TradeLevel level, String note, String comment, Long retries,
       List<String> tags, Map<String, Long> attributes, byte[] raw, URI link) {
-    this(null, id, at, day, price, quantity, side, level, note, comment, retries, tags, attributes, raw, link);
+    this(null, id, at, day, price, ratio, quantity, side, level, note, comment, retries, tags,
+        attributes, raw, link);
   }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * The values of TradeLevel.
  *
- * <p>Schema {@code TradeLevel} at {@code models-edge-cases.yml:88:11}.
+ * <p>Schema {@code TradeLevel} at {@code models-edge-cases.yml:92:11}.
  */
 public enum TradeLevel {
   /**

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * The values of TradeSide.
  *
- * <p>Schema {@code TradeSide} at {@code models-edge-cases.yml:84:11}.
+ * <p>Schema {@code TradeSide} at {@code models-edge-cases.yml:88:11}.
  */
 public enum TradeSide {
   /**

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The TreeNode object.
  *
- * <p>Schema {@code TreeNode} at {@code models-edge-cases.yml:153:7}.
+ * <p>Schema {@code TreeNode} at {@code models-edge-cases.yml:157:7}.
  *
  * @param value Optional: null when absent.
  * @param children Optional: null when absent.

@@ -2,6 +2,7 @@
 package com.example.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
 
 /**
  * The eventsItem object.
@@ -16,6 +17,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param delta The quantity changed. May be negative, if an order is filled or canceled. For initial messages, delta will equal remaining. Optional: null when absent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EventsItem(EventsItemType type, Double price, EventsItemSide side,
-    EventsItemReason reason, Double remaining, Double delta) {
+public record EventsItem(EventsItemType type, BigDecimal price, EventsItemSide side,
+    EventsItemReason reason, BigDecimal remaining, BigDecimal delta) {
 }

@@ -33,7 +33,8 @@ public sealed interface Market permits Heartbeat, Update {
 
     private static final Set<String> HEARTBEAT_PROPERTIES = Set.of("type", "socket_sequence");
 
-    private static final Set<String> UPDATE_PROPERTIES = Set.of("type", "eventId", "events", "timestamp", "timestampms", "socket_sequence");
+    private static final Set<String> UPDATE_PROPERTIES = Set.of("type", "eventId", "events",
+        "timestamp", "timestampms", "socket_sequence");
 
     /**
      * Creates the deserializer; Jackson calls this.
@@ -42,13 +43,24 @@ public sealed interface Market permits Heartbeat, Update {
       super(Market.class);
     }
 
+    private static boolean isHeartbeat(JsonNode node) {
+      return node.isObject() && "heartbeat".equals(node.path("type").textValue())
+          && node.has("socket_sequence");
+    }
+
+    private static boolean isUpdate(JsonNode node) {
+      return node.isObject() && "update".equals(node.path("type").textValue())
+          && node.has("eventId") && node.has("events") && node.has("timestamp")
+          && node.has("timestampms") && node.has("socket_sequence");
+    }
+
     @Override
     public Market deserialize(JsonParser parser, DeserializationContext context) throws
         IOException {
       JsonNode node = parser.readValueAsTree();
       List<Class<? extends Market>> matches = new ArrayList<>();
-      if (node.isObject() && "heartbeat".equals(node.path("type").textValue()) && node.has("socket_sequence")) matches.add(Heartbeat.class);
-      if (node.isObject() && "update".equals(node.path("type").textValue()) && node.has("eventId") && node.has("events") && node.has("timestamp") && node.has("timestampms") && node.has("socket_sequence")) matches.add(Update.class);
+      if (isHeartbeat(node)) matches.add(Heartbeat.class);
+      if (isUpdate(node)) matches.add(Update.class);
       if (matches.size() > 1) {
         List<Class<? extends Market>> exact = new ArrayList<>();
         if (matches.contains(Heartbeat.class) && declaresAll(HEARTBEAT_PROPERTIES, node)) exact.add(Heartbeat.class);
@@ -56,10 +68,12 @@ public sealed interface Market permits Heartbeat, Update {
         if (!exact.isEmpty()) matches = exact;
       }
       if (matches.isEmpty()) {
-        throw JsonMappingException.from(parser, "No variant of Market matches " + describe(node) + "; expected one of: " + "Heartbeat, Update");
+        throw JsonMappingException.from(parser,
+            "No variant of Market matches " + describe(node) + "; expected one of: Heartbeat, Update");
       }
       if (matches.size() > 1) {
-        throw JsonMappingException.from(parser, "Ambiguous Market: " + names(matches) + " all match " + describe(node));
+        throw JsonMappingException.from(parser,
+            "Ambiguous Market: " + names(matches) + " all match " + describe(node));
       }
       return context.readTreeAsValue(node, matches.get(0));
     }

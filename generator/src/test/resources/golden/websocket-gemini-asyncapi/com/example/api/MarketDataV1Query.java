@@ -15,12 +15,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * <p>Schema {@code MarketDataV1Query} at {@code websocket-gemini-asyncapi.yml:107:11}.
  *
- * @param heartbeat Optionally add this parameter and set to true to receive a heartbeat every 5 seconds. Optional: null when absent. Defaults to false.
- * @param topOfBook If absent or false, receive full order book depth; if present and true, receive top of book only. Only applies to bids and offers. Optional: null when absent. Defaults to false. JSON name: "top_of_book".
- * @param bids Include bids in change events. Optional: null when absent. Defaults to true.
- * @param offers Include asks in change events. Optional: null when absent. Defaults to true.
- * @param trades Include trade events. Optional: null when absent. Defaults to true.
- * @param auctions Include auction events. Optional: null when absent. Defaults to true.
+ * @param heartbeat Optionally add this parameter and set to true to receive a heartbeat every 5 seconds. Optional: false when absent.
+ * @param topOfBook If absent or false, receive full order book depth; if present and true, receive top of book only. Only applies to bids and offers. Optional: false when absent. JSON name: "top_of_book".
+ * @param bids Include bids in change events. Optional: true when absent.
+ * @param offers Include asks in change events. Optional: true when absent.
+ * @param trades Include trade events. Optional: true when absent.
+ * @param auctions Include auction events. Optional: true when absent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,8 +33,8 @@ import java.util.Objects;
 public record Update(@JsonProperty(value = "type", required = true) String type,
     @JsonProperty(value = "eventId", required = true) Long eventId,
     @JsonProperty(value = "events", required = true) List<EventsItem> events,
-    @JsonProperty(value = "timestamp", required = true) Double timestamp,
-    @JsonProperty(value = "timestampms", required = true) Double timestampms,
+    @JsonProperty(value = "timestamp", required = true) BigDecimal timestamp,
+    @JsonProperty(value = "timestampms", required = true) BigDecimal timestampms,
     @JsonProperty(value = "socket_sequence", required = true) Long socketSequence) implements Market {
   @JsonCreator
   public Update {
@@ -58,7 +59,7 @@ public record Update(@JsonProperty(value = "type", required = true) String type,
    * @param timestampms The timestamp in milliseconds for this group of events. Required.
    * @param socketSequence zero-indexed monotonic increasing sequence number attached to each message sent - if there is a gap in this sequence, you have missed a message. If you choose to enable heartbeats, then heartbeat and update messages will share a single increasing sequence. See [Sequence Numbers](https://docs.sandbox.gemini.com/websocket-api/#sequence-numbers) for more information. Required. JSON name: "socket_sequence".
    */
-  public Update(Long eventId, List<EventsItem> events, Double timestamp, Double timestampms,
+  public Update(Long eventId, List<EventsItem> events, BigDecimal timestamp, BigDecimal timestampms,
       Long socketSequence) {
     this(null, eventId, events, timestamp, timestampms, socketSequence);
   }
