@@ -6,6 +6,7 @@ import io.asyncws.runtime.contract.ClientOptions;
 import io.asyncws.samples.market.api.DummyCurrencyInfoPayload;
 import io.asyncws.samples.market.api.Heartbeat;
 import io.asyncws.samples.market.api.KrakenWebsocketsClient;
+import io.asyncws.samples.market.api.KrakenWebsocketsClient.SubscribeReply;
 import io.asyncws.samples.market.api.KrakenWebsocketsClientListener;
 import io.asyncws.samples.market.api.Name;
 import io.asyncws.samples.market.api.Subscribe;
@@ -57,10 +58,12 @@ public final class MarketDataClient implements KrakenWebsocketsClientListener {
         .connect(exchange, printer, ClientOptions.defaults()).get(ANSWER_SECONDS, TimeUnit.SECONDS);
     try {
       // The first status answers the request's reqid; one more per further pair follows.
-      var reply = client.subscribe(new Subscribe(null, pairs,
+      SubscribeReply reply = client.subscribe(new Subscribe(null, pairs,
           new SubscribeSubscription(null, null, Name.TICKER, null, null, null)))
           .get(ANSWER_SECONDS, TimeUnit.SECONDS);
-      out.println("subscribe answered: " + reply);
+      // The contract lets a subscribe be answered by a status or by data; this exchange sends a status.
+      out.println("subscribe answered: " + (reply instanceof SubscribeReply.OfSubscriptionStatus status
+          ? describe(status.value()) : reply));
       Thread.sleep(duration.toMillis());   // the ticks print themselves meanwhile
       SubscriptionStatus done = client.unsubscribe(new Unsubscribe(null, pairs,
           new UnsubscribeSubscription(null, null, Name.TICKER, null)))
