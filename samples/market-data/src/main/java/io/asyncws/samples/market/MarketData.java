@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -41,6 +42,16 @@ public final class MarketData {
       exit(USAGE);
     }
     Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
+    Set<String> known = switch (args[0]) {
+      case "exchange" -> Set.of("host", "port", "tick-ms");
+      case "client" -> Set.of("url", "pairs", "seconds");
+      default -> Set.of();
+    };
+    for (String option : options.keySet()) {
+      if (!known.contains(option)) {
+        exit("Unknown option --" + option + " for " + args[0] + ".\n" + USAGE);
+      }
+    }
     switch (args[0]) {
       case "exchange" -> exchange(options);
       case "client" -> {
