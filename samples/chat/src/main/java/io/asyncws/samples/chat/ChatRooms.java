@@ -10,6 +10,7 @@ import io.asyncws.samples.chat.api.ListMembers;
 import io.asyncws.samples.chat.api.MemberList;
 import io.asyncws.samples.chat.api.Message;
 import io.asyncws.samples.chat.api.Typing;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,13 +31,18 @@ public final class ChatRooms implements ChatRoomsHandler {
 
   @Override
   public void onChatEvent(ChatRoomsSession session, String roomId, ChatEvent event) {
-    Room room = rooms.computeIfAbsent(roomId, id -> new Room());
     if (event instanceof Join join) {
-      room.join(session, join.user());
+      // Joined inside compute: a concurrent last leave cannot drop the room under the joiner.
+      Room room = rooms.compute(roomId, (id, existing) -> {
+        Room joined = existing == null ? new Room() : existing;
+        joined.join(session, join.user());
+        return joined;
+      });
       room.tellEveryone(join);
       return;
     }
-    String user = room.nameOf(session);
+    Room room = rooms.get(roomId);
+    String user = room == null ? null : room.nameOf(session);
     if (user == null) {
       // The page always joins first; anything else is a client that skipped the contract's order.
       session.close(CLOSE_NOT_JOINED, "join the room before anything else");
@@ -66,14 +72,15 @@ public final class ChatRooms implements ChatRoomsHandler {
 
   /** Removes the member and tells the others; a room nobody is in is forgotten. */
   private void leave(ChatRoomsSession session, String roomId) {
-    Room room = rooms.get(roomId);
-    if (room == null) {
-      return;
-    }
-    String user = room.leave(session);
-    if (user != null) {
-      room.tellEveryone(new Leave(user));
-    }
-    rooms.computeIfPresent(roomId, (id, r) -> r.isEmpty() ? null : r);
+    Map<Room, String> left = new HashMap<>(1);
+    // Left inside computeIfPresent, atomically with a join to the same room (see onChatEvent).
+    rooms.computeIfPresent(roomId, (id, room) -> {
+      String user = room.leave(session);
+      if (user != null) {
+        left.put(room, user);
+      }
+      return room.isEmpty() ? null : room;
+    });
+    left.forEach((room, user) -> room.tellEveryone(new Leave(user)));
   }
 }
