@@ -115,7 +115,7 @@ public final class KrakenScenario implements Callable<String> {
           .get(WAIT_SECONDS, TimeUnit.SECONDS) instanceof SubscriptionStatusError, "unsubscribe reply");
 
       // A pong nobody waits for goes to the listener; a malformed one to the error callback.
-      server.broadcastPong(new Pong(999L));
+      server.sessions().iterator().next().sendPong(new Pong(999L));
       check(heard.next() instanceof Pong p && p.reqid() == 999L, "unsolicited pong");
       server.sessions().iterator().next().socket().send("{\"event\":\"heartbeat\"");
       check(heard.next() == ContractViolation.Kind.NOT_JSON, "truncated JSON reported");

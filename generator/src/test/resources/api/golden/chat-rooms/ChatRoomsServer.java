@@ -142,23 +142,6 @@ public final class ChatRoomsServer implements AutoCloseable {
   }
 
   /**
-   * Sends {@code message} to every open session on {@code /rooms/{roomId}} with these parameters.
-   *
-   * @param roomId only sessions with this address parameter
-   * @param message the message
-   * @return how many sessions it was queued for
-   */
-  public int broadcastMembers(String roomId, Members message) {
-    int sent = 0;
-    for (ChatRoomsRoomsSession session : roomsSessions) {
-      if (roomId.equals(session.roomId()) && session.sendMembers(message)) {
-        sent++;
-      }
-    }
-    return sent;
-  }
-
-  /**
    * The open sessions on {@code /lobby}, a snapshot.
    */
   public Set<ChatRoomsLobbySession> lobbySessions() {

@@ -104,22 +104,6 @@ public final class KrakenWebsocketsServer implements AutoCloseable {
    * @param message the message
    * @return how many sessions it was queued for
    */
-  public int broadcastPong(Pong message) {
-    int sent = 0;
-    for (KrakenWebsocketsSession session : sessions) {
-      if (session.sendPong(message)) {
-        sent++;
-      }
-    }
-    return sent;
-  }
-
-  /**
-   * Sends {@code message} to every open session on {@code /}.
-   *
-   * @param message the message
-   * @return how many sessions it was queued for
-   */
   public int broadcastHeartbeat(Heartbeat message) {
     int sent = 0;
     for (KrakenWebsocketsSession session : sessions) {
@@ -140,38 +124,6 @@ public final class KrakenWebsocketsServer implements AutoCloseable {
     int sent = 0;
     for (KrakenWebsocketsSession session : sessions) {
       if (session.sendSystemStatus(message)) {
-        sent++;
-      }
-    }
-    return sent;
-  }
-
-  /**
-   * Sends {@code message} to every open session on {@code /}.
-   *
-   * @param message the message
-   * @return how many sessions it was queued for
-   */
-  public int broadcastSubscriptionStatus(SubscriptionStatus message) {
-    int sent = 0;
-    for (KrakenWebsocketsSession session : sessions) {
-      if (session.sendSubscriptionStatus(message)) {
-        sent++;
-      }
-    }
-    return sent;
-  }
-
-  /**
-   * Sends {@code message} to every open session on {@code /}.
-   *
-   * @param message the message
-   * @return how many sessions it was queued for
-   */
-  public int broadcastDummyCurrencyInfo(DummyCurrencyInfoPayload message) {
-    int sent = 0;
-    for (KrakenWebsocketsSession session : sessions) {
-      if (session.sendDummyCurrencyInfo(message)) {
         sent++;
       }
     }

@@ -84,22 +84,6 @@ public final class TServer implements AutoCloseable {
   }
 
   /**
-   * Sends {@code message} to every open session on {@code /}.
-   *
-   * @param message the message
-   * @return how many sessions it was queued for
-   */
-  public int broadcastPong(PongPayload message) {
-    int sent = 0;
-    for (TSession session : sessions) {
-      if (session.sendPong(message)) {
-        sent++;
-      }
-    }
-    return sent;
-  }
-
-  /**
    * Stops accepting, closes every session with 1001 and waits for the closing handshakes.
    */
   @Override

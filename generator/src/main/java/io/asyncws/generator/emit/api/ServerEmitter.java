@@ -75,7 +75,10 @@ final class ServerEmitter {
           .addModifiers(Modifier.PUBLIC)
           .returns(ParameterizedTypeName.get(ApiTypes.SET, r.session()))
           .addStatement("return $T.copyOf($N)", ApiTypes.SET, r.sessionsName(single)).build());
-      for (Message m : r.endpoint().server().sends()) type.addMethod(broadcast(r, m, single, types));
+      for (Message m : r.endpoint().server().sends()) {
+        // A reply belongs to one request of one client: broadcasting it would answer nobody.
+        if (!isReplyOnly(r.endpoint().server(), m)) type.addMethod(broadcast(r, m, single, types));
+      }
     }
     type.addMethod(MethodSpec.methodBuilder("close")
         .addJavadoc("Stops accepting, closes every session with 1001 and waits for the closing handshakes.\n")
@@ -144,6 +147,13 @@ final class ServerEmitter {
     }
     return method.addStatement("return $T.reject(404, $S + request.path())", ApiTypes.UPGRADE,
         "This API has no channel at ").build();
+  }
+
+  /** Whether {@code side} sends {@code m} only as the reply to requests it answers. */
+  static boolean isReplyOnly(ApiPlan.Side side, Message m) {
+    boolean reply = side.answers().stream().anyMatch(e -> e.replies().contains(m));
+    var op = side.operations().get(m);
+    return reply && op != null && op.isRequestReply() && !op.messages().contains(m);
   }
 
   /** How the server reads a scheme's credential from the handshake. */
