@@ -11,7 +11,7 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
  * What generated the files, as the checksum needs it: the plugin's coordinates and those of every
  * library it runs with (the generator, JavaPoet, ...). A release is identified by its version; a
  * SNAPSHOT changes without changing its version, so its jar's content is hashed too — otherwise a
- * rebuilt generator in the same reactor would be wrongly skipped.
+ * changed generator in the same reactor would be wrongly skipped.
  */
 final class GeneratorIdentity {
   private GeneratorIdentity() {}
@@ -25,7 +25,7 @@ final class GeneratorIdentity {
       String id = artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getVersion();
       File file = artifact.getFile();
       if (artifact.isSnapshot() && file != null && file.exists()) {
-        id += "@" + Sha256.ofFileOrTree(file.toPath());
+        id += "@" + Sha256.ofContents(file.toPath());
       }
       ids.add(id);
     }

@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
-/** SHA-256 digests as lower-case hex, of bytes, files and whole directories. */
+/** SHA-256 digests as lower-case hex, of bytes, files, and the contents of jars and directories. */
 final class Sha256 {
   private Sha256() {}
 
@@ -33,20 +36,35 @@ final class Sha256 {
   }
 
   /**
-   * The digest of a jar or of a class-file directory: a plugin resolved from the reactor may be a
-   * {@code target/classes} folder, whose files are hashed with their relative names, sorted, so
-   * the result does not depend on the order the file system lists them.
+   * The digest of what a jar or a class-file directory holds: each file's relative name and
+   * content, sorted by name. A jar's entry times are left out, so a module rebuilt from unchanged
+   * sources (every reactor build rebuilds the generator's jar) keeps its digest; a plugin resolved
+   * from the reactor may also be a {@code target/classes} folder.
    */
-  static String ofFileOrTree(Path path) throws IOException {
-    if (!Files.isDirectory(path)) return ofFile(path);
+  static String ofContents(Path path) throws IOException {
     MessageDigest digest = newDigest();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(path)) {
-      files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+    if (Files.isDirectory(path)) {
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(path)) {
+        files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+      }
+      for (Path file : files) {
+        digest.update(path.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+        update(digest, file);
+      }
+      return hex(digest);
     }
-    for (Path file : files) {
-      digest.update(path.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-      update(digest, file);
+    try (ZipFile jar = new ZipFile(path.toFile())) {
+      List<? extends ZipEntry> entries = jar.stream()
+          .filter(e -> !e.isDirectory())
+          .sorted(Comparator.comparing(ZipEntry::getName))
+          .collect(Collectors.toList());
+      for (ZipEntry entry : entries) {
+        digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+        try (InputStream in = jar.getInputStream(entry)) {
+          update(digest, in);
+        }
+      }
     }
     return hex(digest);
   }
@@ -59,10 +77,14 @@ final class Sha256 {
   }
 
   private static void update(MessageDigest digest, Path file) throws IOException {
-    byte[] buffer = new byte[8192];
     try (InputStream in = Files.newInputStream(file)) {
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) digest.update(buffer, 0, n);
+      update(digest, in);
     }
+  }
+
+  private static void update(MessageDigest digest, InputStream in) throws IOException {
+    byte[] buffer = new byte[8192];
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) digest.update(buffer, 0, n);
   }
 
   private static String hex(MessageDigest digest) {
