@@ -64,7 +64,8 @@ final class PageServer implements AutoCloseable {
   }
 
   private static void serve(HttpExchange exchange, byte[] config) throws IOException {
-    if (!"GET".equals(exchange.getRequestMethod())) {
+    String method = exchange.getRequestMethod();
+    if (!method.equals("GET") && !method.equals("HEAD")) {
       exchange.sendResponseHeaders(405, -1);
       return;
     }
@@ -93,6 +94,10 @@ final class PageServer implements AutoCloseable {
     exchange.getResponseHeaders().set("Content-Type", type);
     // The sample is edited and reloaded while it runs; a cached old script would confuse.
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    if (exchange.getRequestMethod().equals("HEAD")) {
+      exchange.sendResponseHeaders(200, -1);   // -1: no body, as HEAD requires
+      return;
+    }
     exchange.sendResponseHeaders(200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

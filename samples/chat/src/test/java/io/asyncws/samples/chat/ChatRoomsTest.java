@@ -113,6 +113,12 @@ class ChatRoomsTest {
     assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElse(""));
     assertTrue(page.body().contains("<script src=\"chat.js\""), page.body());
 
+    HttpResponse<Void> head = http.send(
+        HttpRequest.newBuilder(URI.create(base + "/chat.js")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.discarding());
+    assertEquals(200, head.statusCode());
+    assertEquals("text/javascript; charset=utf-8", head.headers().firstValue("Content-Type").orElse(""));
+
     HttpResponse<String> config = http.send(
         HttpRequest.newBuilder(URI.create(base + "/config.json")).build(),
         HttpResponse.BodyHandlers.ofString());

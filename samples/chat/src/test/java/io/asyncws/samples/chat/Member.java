@@ -1,5 +1,6 @@
 package io.asyncws.samples.chat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +54,7 @@ final class Member implements ChatRoomsClientListener {
     Member member = connect(webSocketPort, room);
     assertTrue(member.client.sendChatEvent(new Join(name)));
     Join echo = member.next(Join.class);
-    assertTrue(echo.user().equals(name), "the room confirms the join of " + name + ", not " + echo);
+    assertEquals(name, echo.user(), "the room confirms the join");
     return member;
   }
 
