@@ -1,7 +1,11 @@
 // Per execution, in order, what each invocation did: the log holds every invocation.
 def log = new File(basedir, 'build.log').text
-def verdicts = (log =~ /asyncws:\S+:generate \((\w+)\)[^\n]*\n\[INFO\] asyncws: (generated|.* skipped)/)
-    .collect { it[1] + ' ' + (it[2] == 'generated' ? 'generated' : 'skipped') }
+// (Split at each execution's header: downloads may come between it and the plugin's own line.)
+def verdicts = log.split(/\[INFO\] --- asyncws:\S+:generate /).drop(1).collect { run ->
+  def id = (run =~ /^\((\w+)\)/)[0][1]
+  def verdict = (run =~ /\[INFO\] asyncws: (generated \d+ files|[^\n]* skipped)/)[0][1]
+  id + ' ' + (verdict.startsWith('generated') ? 'generated' : 'skipped')
+}
 assert verdicts == ['alpha generated', 'beta generated',
                     'alpha skipped', 'beta generated',
                     'alpha skipped', 'beta skipped'] : verdicts
