@@ -3,6 +3,7 @@ package io.asyncws.benchmarks.codec;
 import io.asyncws.runtime.protocol.FrameCallback;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 
 /**
  * The inputs every codec benchmark shares, so ours and Netty's work on identical bytes, and the
@@ -38,6 +39,16 @@ final class CodecInputs {
     }
     while (i < size) out[i++] = 'x';
     return out;
+  }
+
+  /** Gives our writer {@link #MASK_KEY} every time, as Netty's encoder is given it. */
+  static final class FixedMaskKey extends Random {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int nextInt() {
+      return MASK_KEY;
+    }
   }
 
   /** Keeps the last binary message our reader delivered; other frames are not expected. */

@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.nio.ByteBuffer;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,9 +44,9 @@ public class FrameParseBenchmark {
   /** Builds the masked frame once, and both decoders with the same limits. */
   @Setup
   public void setUp() {
-    Random fixedKey = new Random(CodecInputs.MASK_KEY);
     frame =
-        new FrameWriter(Role.CLIENT, fixedKey).binary(ByteBuffer.wrap(CodecInputs.binaryPayload(size)));
+        new FrameWriter(Role.CLIENT, new CodecInputs.FixedMaskKey())
+            .binary(ByteBuffer.wrap(CodecInputs.binaryPayload(size)));
     delivered = new CodecInputs.LastBinary();
     reader = new FrameReader(Role.SERVER, CodecInputs.MAX_PAYLOAD, CodecInputs.MAX_PAYLOAD, delivered);
     nettyFrame = Unpooled.wrappedBuffer(frame.duplicate());
@@ -65,6 +64,11 @@ public class FrameParseBenchmark {
   public void tearDown() {
     netty.finishAndReleaseAll();
     nettyFrame.release();
+  }
+
+  /** The masked frame both decoders read; for the setup check. */
+  ByteBuffer frame() {
+    return frame.duplicate();
   }
 
   /** Our reader: returns the delivered payload. */

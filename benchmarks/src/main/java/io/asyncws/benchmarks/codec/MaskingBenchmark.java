@@ -9,7 +9,6 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import java.nio.ByteBuffer;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,7 +46,7 @@ public class MaskingBenchmark {
   public void setUp() {
     payload = ByteBuffer.wrap(CodecInputs.binaryPayload(size));
     scratch = ByteBuffer.wrap(CodecInputs.binaryPayload(size));
-    writer = new FrameWriter(Role.CLIENT, new FixedKey());
+    writer = new FrameWriter(Role.CLIENT, new CodecInputs.FixedMaskKey());
     nettyPayload = Unpooled.wrappedBuffer(payload.duplicate());
     netty = new EmbeddedChannel(new WebSocket08FrameEncoder(() -> CodecInputs.MASK_KEY));
   }
@@ -87,15 +86,5 @@ public class MaskingBenchmark {
   /** The buffer {@link #oursInPlace} masks; for the setup check. */
   ByteBuffer scratch() {
     return scratch;
-  }
-
-  /** Always the same mask key, the one Netty's generator returns. */
-  private static final class FixedKey extends Random {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public int nextInt() {
-      return CodecInputs.MASK_KEY;
-    }
   }
 }
