@@ -65,17 +65,19 @@ cpus=$(nproc)
 pin_server=(); pin_client=()
 if command -v taskset >/dev/null && [ "$cpus" -ge 2 ]; then
   # The client gets CPU 0 and the server the rest, so neither steals the other's time.
-  pin_client=(taskset -c 0); pin_server=(taskset -c "1-$((cpus - 1))")
+  server_cpus=$([ "$cpus" -eq 2 ] && echo 1 || echo "1-$((cpus - 1))")
+  pin_client=(taskset -c 0); pin_server=(taskset -c "$server_cpus")
 fi
 read -ra server_jvm <<< "${SERVER_JVM_OPTS:--Xmx1g}"
 read -ra client_jvm <<< "${CLIENT_JVM_OPTS:--Xmx1g}"
 
 # --- servers ---------------------------------------------------------------------------------
+trim() { local s=$1; s=${s#"${s%%[![:space:]]*}"}; echo "${s%"${s##*[![:space:]]}"}"; }
 NAMES=(); NEEDS=(); COMMANDS=()
 while IFS='|' read -r name needs command; do
-  name=$(echo "$name" | xargs)
+  name=$(trim "$name")
   case "$name" in ''|'#'*) continue ;; esac
-  NAMES+=("$name"); NEEDS+=("$(echo "$needs" | xargs)"); COMMANDS+=("$(echo "$command" | xargs)")
+  NAMES+=("$name"); NEEDS+=("$(trim "$needs")"); COMMANDS+=("$(trim "$command")")
 done < benchmarks/servers.conf
 
 port=${BENCH_PORT:-19100}
@@ -114,12 +116,14 @@ mkdir -p "$OUT"
 tsv=$OUT/results.tsv
 : > "$tsv"
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
+skipped=()
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 for pass in $(seq 1 "$passes"); do
   for i in "${!NAMES[@]}"; do
     name=${NAMES[$i]}
     if [ ! -f "${NEEDS[$i]}" ]; then
       echo "pass $pass: $name skipped: ${NEEDS[$i]} is not built"
+      if [ "$pass" -eq 1 ]; then skipped+=("$name (${NEEDS[$i]} not built)"); fi
       continue
     fi
     for cell in "${CELLS[@]}"; do
@@ -152,7 +156,7 @@ echo
 echo "$table"
 
 # --- RESULTS.md ------------------------------------------------------------------------------
-cpu_model=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | xargs || echo unknown)
+cpu_model=$(trim "$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2-)")
 mem_total=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo unknown)
 jdk=$(java -version 2>&1 | head -2 | tail -1)
 if $quick; then
@@ -169,11 +173,12 @@ fi
   echo "- machine: $cpus CPUs ($cpu_model), $mem_total memory, Linux $(uname -r), load average at start $load_at_start"
   echo "- JDK: $jdk; server options \`${server_jvm[*]}\`, client options \`${client_jvm[*]}\`"
   if [ ${#pin_client[@]} -gt 0 ]; then
-    echo "- pinning: load program on CPU 0, server on CPUs 1-$((cpus - 1)) (taskset)"
+    echo "- pinning: load program on CPU 0, server on CPU $server_cpus (taskset)"
   else
     echo "- pinning: none (taskset missing or a single CPU)"
   fi
-  echo "- servers: $(IFS=,; echo "${NAMES[*]}" | sed 's/,/, /g') (benchmarks/servers.conf); each started fresh for every cell and stopped by PID"
+  echo "- servers: ${NAMES[*]} (benchmarks/servers.conf); each started fresh for every cell and stopped by PID"
+  if [ ${#skipped[@]} -gt 0 ]; then echo "- skipped: ${skipped[*]}"; fi
   echo
   echo "msgs/s, p50/p99/p99.9 and MB/s are means over the passes; spread is ± half the range across"
   echo "passes, relative to the mean; \"vs netty\" is msgs/s (bytes per connection for the idle cell)"
