@@ -73,11 +73,6 @@ final class EchoConnection {
     return (int) (nextSend - nextEcho);
   }
 
-  /** Echoes verified so far. */
-  long echoed() {
-    return nextEcho;
-  }
-
   /** Why this connection stopped, or null while it is fine. */
   String failure() {
     return failure;
