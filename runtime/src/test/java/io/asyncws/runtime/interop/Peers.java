@@ -58,6 +58,37 @@ public final class Peers {
     return python("python-send-client", "send_client.py", withUri(uri, plan));
   }
 
+  /** A Node {@code ws} echo server speaking wss with {@code cert}; prints {@code SNI <name>} per connection. */
+  public static ExternalPeer nodeTlsEchoServer(TestCertificate cert) {
+    return listening(node("node-tls-echo-server", "echo-server.mjs", serverTls(cert)));
+  }
+
+  /** A Python {@code websockets} echo server speaking wss with {@code cert}. */
+  public static ExternalPeer pythonTlsEchoServer(TestCertificate cert) {
+    return listening(python("python-tls-echo-server", "echo_server.py", serverTls(cert)));
+  }
+
+  /** {@link #nodeSendClient} over wss, trusting only {@code cert}. */
+  public static ExternalPeer nodeTlsSendClient(URI uri, MessagePlan plan, TestCertificate cert) {
+    return node("node-tls-send-client", "send-client.mjs", clientTls(withUri(uri, plan), cert));
+  }
+
+  /** {@link #pythonSendClient} over wss, trusting only {@code cert}. */
+  public static ExternalPeer pythonTlsSendClient(URI uri, MessagePlan plan, TestCertificate cert) {
+    return python("python-tls-send-client", "send_client.py", clientTls(withUri(uri, plan), cert));
+  }
+
+  private static List<String> serverTls(TestCertificate cert) {
+    return List.of("--tls-cert", cert.certificatePem().toString(), "--tls-key", cert.keyPem().toString());
+  }
+
+  private static List<String> clientTls(List<String> args, TestCertificate cert) {
+    List<String> all = new ArrayList<>(args);
+    all.add("--ca");
+    all.add(cert.certificatePem().toString());
+    return all;
+  }
+
   private static List<String> withUri(URI uri, MessagePlan plan) {
     List<String> args = new ArrayList<>();
     args.add(uri.toString());
