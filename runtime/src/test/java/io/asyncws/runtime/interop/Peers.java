@@ -78,6 +78,22 @@ public final class Peers {
     return python("python-tls-send-client", "send_client.py", clientTls(withUri(uri, plan), cert));
   }
 
+  /**
+   * A Python client that upgrades over wss, sends Close and reads to the end; prints {@code
+   * CLOSE_NOTIFY} if the server ended TLS with close_notify, {@code NO_CLOSE_NOTIFY …} if not.
+   */
+  public static ExternalPeer pythonTlsCloseProbeClient(String host, int port, TestCertificate cert) {
+    return python("python-tls-close-probe-client", "tls_close_probe.py",
+        clientTls(List.of("client", host, Integer.toString(port)), cert));
+  }
+
+  /** The same probe as a one-connection server: answers the client's Close and reads to the end. */
+  public static ExternalPeer pythonTlsCloseProbeServer(TestCertificate cert) {
+    List<String> args = new ArrayList<>(List.of("server"));
+    args.addAll(serverTls(cert));
+    return listening(python("python-tls-close-probe-server", "tls_close_probe.py", args));
+  }
+
   private static List<String> serverTls(TestCertificate cert) {
     return List.of("--tls-cert", cert.certificatePem().toString(), "--tls-key", cert.keyPem().toString());
   }
