@@ -34,11 +34,29 @@ public final class SourceGenerator {
    */
   public static List<JavaFile> generate(
       ApiModel model, String packageName, Parts parts, Perspective perspective, String sourceName) {
-    ModelTypes models = ModelTypes.of(model, packageName);
+    return generate(model, packageName, packageName, parts, perspective, sourceName);
+  }
+
+  /**
+   * The files for {@code model}, sorted by class name, with the payload models in one package and
+   * the client, server and codec in another (the Maven plugin's {@code modelPackage} and {@code
+   * apiPackage}); the API reaches the models only through their type names, so any two packages
+   * work.
+   *
+   * @param sourceName the document's file name, for the headers
+   */
+  public static List<JavaFile> generate(
+      ApiModel model,
+      String modelPackage,
+      String apiPackage,
+      Parts parts,
+      Perspective perspective,
+      String sourceName) {
+    ModelTypes models = ModelTypes.of(model, modelPackage);
     List<JavaFile> files = new ArrayList<>(models.emit());
     boolean explicit = parts == Parts.CLIENT || parts == Parts.SERVER;
     if (parts != Parts.MODELS && (explicit || ApiEmitter.isWebSocketApi(model))) {
-      ApiEmitter.Options options = new ApiEmitter.Options(packageName, perspective,
+      ApiEmitter.Options options = new ApiEmitter.Options(apiPackage, perspective,
           parts == Parts.ALL || parts == Parts.CLIENT, parts == Parts.ALL || parts == Parts.SERVER, sourceName);
       files.addAll(ApiEmitter.emit(model, options, models::typeOf));
     }
