@@ -1,5 +1,6 @@
 // Sending client peer (Node ws):
-//   node send-client.mjs <url> <spec> [--fragment bytes] [--timeout seconds]
+//   node send-client.mjs <url> <spec> [--fragment bytes] [--timeout seconds] [--ca PEM]
+// (--ca: the certificate a wss:// server must present, instead of Node's default CAs)
 // <spec> lists messages, e.g. "t0,b125,t65536" (t = text, b = binary, then the UTF-8 or
 // byte length); message i carries payload number i (payload.mjs). Each message is sent,
 // its echo awaited and compared byte for byte (and by type) before the next one goes.
@@ -9,7 +10,7 @@
 // Prints "OK <count>" and exits 0, or "FAIL <why>" and exits 1; timeout default 60 s.
 import WebSocket from 'ws';
 import { parseArgs } from 'node:util';
-import { WS_OPTIONS } from './options.mjs';
+import { TLS_ARGS, WS_OPTIONS, tlsFiles } from './options.mjs';
 import { binaryPayload, parseSpec, textPayload } from './payload.mjs';
 
 const { values, positionals } = parseArgs({
@@ -17,6 +18,7 @@ const { values, positionals } = parseArgs({
   options: {
     fragment: { type: 'string', default: '0' },
     timeout: { type: 'string', default: '60' },
+    ...TLS_ARGS,
   },
 });
 
@@ -50,7 +52,8 @@ function firstDifference(a, b) {
   return n;
 }
 
-const ws = new WebSocket(url, WS_OPTIONS);
+const { ca } = await tlsFiles(values);
+const ws = new WebSocket(url, ca === undefined ? WS_OPTIONS : { ...WS_OPTIONS, ca });
 let next = 0;
 let expected;
 

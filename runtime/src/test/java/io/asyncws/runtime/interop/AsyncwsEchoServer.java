@@ -7,27 +7,37 @@ import io.asyncws.runtime.WebSocketConfig;
 import io.asyncws.runtime.WebSocketListener;
 import io.asyncws.runtime.WebSocketServer;
 import java.net.URI;
+import javax.net.ssl.SSLContext;
 
 /** Our own server echoing every message with its type, limits sized for the 16 MiB plans. */
 final class AsyncwsEchoServer implements AutoCloseable {
   private final WebSocketServer server;
+  private final String scheme;
 
-  private AsyncwsEchoServer(WebSocketServer server) {
+  private AsyncwsEchoServer(WebSocketServer server, String scheme) {
     this.server = server;
+    this.scheme = scheme;
   }
 
   static AsyncwsEchoServer start(int fragmentSize) {
+    return new AsyncwsEchoServer(builder(fragmentSize).start(), "ws");
+  }
+
+  /** The same server speaking {@code wss://} with {@code tls}. */
+  static AsyncwsEchoServer startTls(int fragmentSize, SSLContext tls) {
+    return new AsyncwsEchoServer(builder(fragmentSize).tls(tls).start(), "wss");
+  }
+
+  private static WebSocketServer.Builder builder(int fragmentSize) {
     WebSocketConfig config =
         WebSocketConfig.builder().eventLoops(2).fragmentSize(fragmentSize).build();
-    return new AsyncwsEchoServer(
-        WebSocketServer.builder()
-            .config(config)
-            .handler(request -> Upgrade.accept(new Echo()))
-            .start());
+    return WebSocketServer.builder()
+        .config(config)
+        .handler(request -> Upgrade.accept(new Echo()));
   }
 
   URI uri() {
-    return URI.create("ws://127.0.0.1:" + server.port() + "/echo");
+    return URI.create(scheme + "://127.0.0.1:" + server.port() + "/echo");
   }
 
   @Override

@@ -9,14 +9,16 @@ import java.util.List;
  *
  * <pre>
  * java -jar echo.jar server --port P [--host H] [--max-message BYTES]
- * java -jar echo.jar client [--max-message BYTES] URL
+ *                          [--tls-keystore FILE.p12 --tls-password PW]
+ * java -jar echo.jar client [--max-message BYTES] [--tls-truststore FILE.p12 --tls-password PW] URL
  * </pre>
  */
 public final class Echo {
   static final String USAGE =
       """
       usage: echo.jar server --port P [--host H] [--max-message BYTES]
-             echo.jar client [--max-message BYTES] URL
+                             [--tls-keystore FILE.p12 --tls-password PW]
+             echo.jar client [--max-message BYTES] [--tls-truststore FILE.p12 --tls-password PW] URL
       """;
 
   private Echo() {}

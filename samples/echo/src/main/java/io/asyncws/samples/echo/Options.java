@@ -10,8 +10,9 @@ import java.util.List;
  * @param port the port the server binds; -1 when not given
  * @param maxMessage the largest message accepted, in bytes
  * @param arguments what is left: the client's URL
+ * @param tls the TLS key and trust stores
  */
-record Options(String host, int port, long maxMessage, List<String> arguments) {
+record Options(String host, int port, long maxMessage, List<String> arguments, TlsFiles tls) {
   /** 64 MiB, as the sample's contract says. */
   static final long DEFAULT_MAX_MESSAGE = 64L << 20;
 
@@ -20,19 +21,23 @@ record Options(String host, int port, long maxMessage, List<String> arguments) {
     int port = -1;
     long maxMessage = DEFAULT_MAX_MESSAGE;
     List<String> rest = new ArrayList<>();
+    TlsFiles tls = TlsFiles.NONE;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
         case "--host" -> host = value(args, ++i, arg);
         case "--port" -> port = (int) number(value(args, ++i, arg), arg, 0, 65535);
         case "--max-message" -> maxMessage = number(value(args, ++i, arg), arg, 1, Long.MAX_VALUE);
+        case "--tls-keystore" -> tls = tls.withKeyStore(value(args, ++i, arg));
+        case "--tls-truststore" -> tls = tls.withTrustStore(value(args, ++i, arg));
+        case "--tls-password" -> tls = tls.withPassword(value(args, ++i, arg));
         default -> {
           if (arg.startsWith("--")) throw new IllegalArgumentException("unknown option " + arg);
           rest.add(arg);
         }
       }
     }
-    return new Options(host, port, maxMessage, List.copyOf(rest));
+    return new Options(host, port, maxMessage, List.copyOf(rest), tls);
   }
 
   private static String value(List<String> args, int index, String option) {
