@@ -33,6 +33,9 @@ final class DeflateCompressor {
       out = Arrays.copyOf(out, out.length * 2);
     }
     if (resetAfterMessage) deflater.reset();
+    // zlib flushes nothing when it was given nothing: the RFC's empty message is one 00 byte
+    // (§7.2.3.6), an empty stored block once the receiver appends 00 00 ff ff.
+    if (length == 0) return ByteBuffer.wrap(new byte[] {0x00});
     if (length < TAIL_LENGTH || !endsWithTail(out, length)) {
       throw new IllegalStateException("The sync flush did not end with 00 00 ff ff.");
     }
