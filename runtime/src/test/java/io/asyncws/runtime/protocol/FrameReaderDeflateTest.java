@@ -136,8 +136,8 @@ class FrameReaderDeflateTest {
   }
 
   /**
-   * 1 GiB of zeros compresses to about 1 MiB; the reader, limited to 1 MiB messages, must refuse
-   * it with 1009 having allocated little more than the limit, not the gigabyte.
+   * 64 MiB of zeros compress to about 64 KiB; the reader, limited to 1 MiB messages, must refuse
+   * them with 1009 having allocated little more than the limit, not the 64 MiB.
    */
   @Test
   void decompressionBombFailsWith1009WithoutLargeAllocation() {
