@@ -8,15 +8,16 @@ import java.util.List;
  * {@code echo.jar}: an echo server or an echo client on the asyncws runtime.
  *
  * <pre>
- * java -jar echo.jar server --port P [--host H] [--max-message BYTES]
- * java -jar echo.jar client [--max-message BYTES] URL
+ * java -jar echo.jar server --port P [--host H] [--max-message BYTES] [--deflate]
+ * java -jar echo.jar client [--max-message BYTES] [--deflate] URL
  * </pre>
  */
 public final class Echo {
   static final String USAGE =
       """
-      usage: echo.jar server --port P [--host H] [--max-message BYTES]
-             echo.jar client [--max-message BYTES] URL
+      usage: echo.jar server --port P [--host H] [--max-message BYTES] [--deflate]
+             echo.jar client [--max-message BYTES] [--deflate] URL
+      --deflate: permessage-deflate (RFC 7692); the server accepts it, the client offers it
       """;
 
   private Echo() {}

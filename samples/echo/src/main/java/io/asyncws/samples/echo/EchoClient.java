@@ -30,7 +30,7 @@ final class EchoClient {
       return 2;
     }
     CompletableFuture<CloseEvent> closed = new CompletableFuture<>();
-    try (WebSocketClient client = WebSocketClient.create(Limits.forMaxMessage(options.maxMessage()).toBuilder().eventLoops(1).build())) {
+    try (WebSocketClient client = WebSocketClient.create(Limits.forOptions(options).toBuilder().eventLoops(1).build())) {
       client.connect(url, new EchoListener() {
         @Override
         public void onError(WebSocket socket, Throwable error) {

@@ -26,7 +26,7 @@ final class EchoServer {
       server =
           WebSocketServer.builder()
               .bind(new InetSocketAddress(options.host(), options.port()))
-              .config(Limits.forMaxMessage(options.maxMessage()))
+              .config(Limits.forOptions(options))
               .handler(request -> Upgrade.accept(new EchoListener()))
               .start();
     } catch (UncheckedIOException e) {

@@ -9,9 +9,10 @@ import java.util.List;
  * @param host the address the server binds
  * @param port the port the server binds; -1 when not given
  * @param maxMessage the largest message accepted, in bytes
+ * @param deflate whether permessage-deflate is offered (client) or accepted (server)
  * @param arguments what is left: the client's URL
  */
-record Options(String host, int port, long maxMessage, List<String> arguments) {
+record Options(String host, int port, long maxMessage, boolean deflate, List<String> arguments) {
   /** 64 MiB, as the sample's contract says. */
   static final long DEFAULT_MAX_MESSAGE = 64L << 20;
 
@@ -19,12 +20,14 @@ record Options(String host, int port, long maxMessage, List<String> arguments) {
     String host = "127.0.0.1";
     int port = -1;
     long maxMessage = DEFAULT_MAX_MESSAGE;
+    boolean deflate = false;
     List<String> rest = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
         case "--host" -> host = value(args, ++i, arg);
         case "--port" -> port = (int) number(value(args, ++i, arg), arg, 0, 65535);
+        case "--deflate" -> deflate = true;
         case "--max-message" -> maxMessage = number(value(args, ++i, arg), arg, 1, Long.MAX_VALUE);
         default -> {
           if (arg.startsWith("--")) throw new IllegalArgumentException("unknown option " + arg);
@@ -32,7 +35,7 @@ record Options(String host, int port, long maxMessage, List<String> arguments) {
         }
       }
     }
-    return new Options(host, port, maxMessage, List.copyOf(rest));
+    return new Options(host, port, maxMessage, deflate, List.copyOf(rest));
   }
 
   private static String value(List<String> args, int index, String option) {
