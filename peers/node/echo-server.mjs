@@ -1,18 +1,18 @@
-// Echo server peer (Node ws): `node echo-server.mjs [port] [--timeout seconds]`.
+// Echo server peer (Node ws): `node echo-server.mjs [port] [--deflate] [--timeout seconds]`.
 // Listens on 127.0.0.1 (port 0 = any free port), prints exactly one line
 // "LISTENING <port>" when ready, echoes every message with its type, and exits on
 // SIGTERM or when the timeout (default 60 s) passes.
 import { WebSocketServer } from 'ws';
 import { parseArgs } from 'node:util';
-import { WS_OPTIONS } from './options.mjs';
+import { wsOptions } from './options.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { timeout: { type: 'string', default: '60' } },
+  options: { timeout: { type: 'string', default: '60' }, deflate: { type: 'boolean', default: false } },
 });
 const port = Number(positionals[0] ?? 0);
 
-const wss = new WebSocketServer({ ...WS_OPTIONS, host: '127.0.0.1', port });
+const wss = new WebSocketServer({ ...wsOptions(values.deflate), host: '127.0.0.1', port });
 
 wss.on('connection', (ws) => {
   ws.on('message', (data, isBinary) => ws.send(data, { binary: isBinary }));

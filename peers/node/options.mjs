@@ -9,3 +9,9 @@ export const WS_OPTIONS = Object.freeze({
   // which is what the runtime under test must read and write.
   perMessageDeflate: false,
 });
+
+// With --deflate: permessage-deflate on (RFC 7692), every message compressed however short
+// (threshold 0; ws's default of 1024 bytes would leave the small ones plain).
+export function wsOptions(deflate) {
+  return deflate ? { ...WS_OPTIONS, perMessageDeflate: { threshold: 0 } } : WS_OPTIONS;
+}

@@ -1,5 +1,6 @@
 // Sending client peer (Node ws):
-//   node send-client.mjs <url> <spec> [--fragment bytes] [--timeout seconds]
+//   node send-client.mjs <url> <spec> [--fragment bytes] [--deflate] [--timeout seconds]
+// --deflate offers permessage-deflate and fails unless the server accepted it.
 // <spec> lists messages, e.g. "t0,b125,t65536" (t = text, b = binary, then the UTF-8 or
 // byte length); message i carries payload number i (payload.mjs). Each message is sent,
 // its echo awaited and compared byte for byte (and by type) before the next one goes.
@@ -9,13 +10,14 @@
 // Prints "OK <count>" and exits 0, or "FAIL <why>" and exits 1; timeout default 60 s.
 import WebSocket from 'ws';
 import { parseArgs } from 'node:util';
-import { WS_OPTIONS } from './options.mjs';
+import { wsOptions } from './options.mjs';
 import { binaryPayload, parseSpec, textPayload } from './payload.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     fragment: { type: 'string', default: '0' },
+    deflate: { type: 'boolean', default: false },
     timeout: { type: 'string', default: '60' },
   },
 });
@@ -50,7 +52,7 @@ function firstDifference(a, b) {
   return n;
 }
 
-const ws = new WebSocket(url, WS_OPTIONS);
+const ws = new WebSocket(url, wsOptions(values.deflate));
 let next = 0;
 let expected;
 
@@ -64,7 +66,12 @@ function sendNext() {
   send(ws, expected.payload, binary);
 }
 
-ws.on('open', sendNext);
+ws.on('open', () => {
+  if (values.deflate && !ws.extensions.includes('permessage-deflate')) {
+    fail(`permessage-deflate was not negotiated: '${ws.extensions}'`);
+  }
+  sendNext();
+});
 ws.on('message', (data, isBinary) => {
   const what = `message ${next} (${plan[next]?.binary ? 'binary' : 'text'}, ${plan[next]?.size} bytes)`;
   if (expected === undefined) fail(`unexpected message after the plan ended`);

@@ -1,4 +1,4 @@
-"""Echo server peer (Python websockets 10.4): `echo_server.py [port] [--timeout seconds]`.
+"""Echo server peer (Python websockets 10.4): `echo_server.py [port] [--deflate] [--timeout seconds]`.
 
 Listens on 127.0.0.1 (port 0 = any free port), prints exactly one line "LISTENING <port>"
 when ready, echoes every message with its type (str as text, bytes as binary), and exits
@@ -11,7 +11,7 @@ import sys
 
 import websockets
 
-from options import WS_OPTIONS, timeout_arg
+from options import deflate_arg, timeout_arg, ws_options
 
 
 async def echo(ws):
@@ -23,10 +23,10 @@ async def echo(ws):
         print(f"connection failed: {e}", file=sys.stderr, flush=True)
 
 
-async def main(port, timeout):
+async def main(port, timeout, deflate):
     stop = asyncio.get_running_loop().create_future()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set_result, 0)
-    async with websockets.serve(echo, "127.0.0.1", port, **WS_OPTIONS) as server:
+    async with websockets.serve(echo, "127.0.0.1", port, **ws_options(deflate)) as server:
         print(f"LISTENING {server.sockets[0].getsockname()[1]}", flush=True)
         try:
             return await asyncio.wait_for(stop, timeout)
@@ -39,5 +39,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("port", type=int, nargs="?", default=0)
     timeout_arg(parser)
+    deflate_arg(parser)
     args = parser.parse_args()
-    sys.exit(asyncio.run(main(args.port, args.timeout)))
+    sys.exit(asyncio.run(main(args.port, args.timeout, args.deflate)))
