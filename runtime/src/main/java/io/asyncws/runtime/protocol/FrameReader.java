@@ -61,6 +61,13 @@ public final class FrameReader {
   /** {@link #messageOpcode} when no data message is in progress. */
   private static final int NO_MESSAGE = -1;
   private static final byte[] EMPTY = new byte[0];
+  /**
+   * Compressed payload may exceed the frame and message limits by 1/128 of them: incompressible
+   * data grows under DEFLATE, by 5 bytes per stored block, and zlib at its smallest memLevel
+   * (Python websockets' default) stores 2 KiB blocks, a growth of 0.25%. The limits are about
+   * memory, and compressed bytes are not buffered: the inflated message is what is bounded.
+   */
+  private static final int DEFLATE_GROWTH_DIVISOR = 128;
   /** 8 KiB: how much compressed payload is unmasked at a time before it is inflated. */
   private static final int COMPRESSED_CHUNK = 8 << 10;
 
@@ -304,19 +311,22 @@ public final class FrameReader {
     if (length < 0) {
       fail(CloseCodes.PROTOCOL_ERROR, "The 64-bit payload length has its top bit set.");
     }
-    if (length > maxFrameSize) {
+    // A compressed message's wire bytes are bounded like a plain one's, with room for DEFLATE's
+    // growth; its output is bounded as it is inflated (appendInflated).
+    boolean compressed = !isControl(opcode) && messageCompressed;
+    long frameLimit = compressed ? withDeflateGrowth(maxFrameSize) : maxFrameSize;
+    if (length > frameLimit) {
       fail(
           CloseCodes.MESSAGE_TOO_BIG,
-          "A frame of " + length + " bytes exceeds the limit of " + maxFrameSize + " bytes.");
+          "A frame of " + length + " bytes exceeds the limit of " + frameLimit + " bytes.");
     }
-    // A compressed message's wire bytes are bounded like a plain one's; its output is bounded
-    // as it is inflated (appendInflated).
-    long received = messageCompressed ? compressedLength : messageLength;
-    if (!isControl(opcode) && length > maxMessageSize - received) {
+    long received = compressed ? compressedLength : messageLength;
+    long messageLimit = compressed ? withDeflateGrowth(maxMessageSize) : maxMessageSize;
+    if (!isControl(opcode) && length > messageLimit - received) {
       fail(
           CloseCodes.MESSAGE_TOO_BIG,
           "A message of more than " + (received + length) + " bytes exceeds the limit of "
-              + maxMessageSize + " bytes.");
+              + messageLimit + " bytes.");
     }
     payloadRemaining = length;
     maskOffset = 0;
@@ -326,6 +336,10 @@ public final class FrameReader {
     } else {
       state = State.PAYLOAD;
     }
+  }
+
+  private static long withDeflateGrowth(long limit) {
+    return limit + limit / DEFLATE_GROWTH_DIVISOR;
   }
 
   private void expect(int bytes, State next) {

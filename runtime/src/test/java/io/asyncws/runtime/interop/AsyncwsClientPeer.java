@@ -34,11 +34,32 @@ final class AsyncwsClientPeer implements WebSocketListener {
    * @throws AssertionError on a wrong echo, an early close, or when {@code timeout} passes
    */
   static int run(URI uri, MessagePlan plan, Duration timeout) throws Exception {
+    return run(uri, plan, timeout, WebSocketConfig.builder().eventLoops(1));
+  }
+
+  /**
+   * Plays {@code plan} with permessage-deflate offered, every message compressed however short.
+   *
+   * @throws AssertionError also when the server did not accept permessage-deflate
+   */
+  static int runDeflate(URI uri, MessagePlan plan, Duration timeout) throws Exception {
+    return run(
+        uri,
+        plan,
+        timeout,
+        WebSocketConfig.builder().eventLoops(1).perMessageDeflate(true).compressionThreshold(0));
+  }
+
+  private static int run(URI uri, MessagePlan plan, Duration timeout, WebSocketConfig.Builder base)
+      throws Exception {
     AsyncwsClientPeer peer = new AsyncwsClientPeer(plan);
-    WebSocketConfig config =
-        WebSocketConfig.builder().eventLoops(1).fragmentSize(plan.fragmentSize()).build();
+    WebSocketConfig config = base.fragmentSize(plan.fragmentSize()).build();
     try (WebSocketClient client = WebSocketClient.create(config)) {
-      client.connect(uri, peer).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      WebSocket socket = client.connect(uri, peer).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (config.perMessageDeflate() && !socket.extensions().startsWith("permessage-deflate")) {
+        throw new AssertionError(
+            uri + " did not accept permessage-deflate: '" + socket.extensions() + "'");
+      }
       return peer.result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof AssertionError a

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
@@ -22,12 +24,29 @@ public final class JettyClientPeer {
    * @throws AssertionError on a wrong echo, an early close, or when {@code timeout} passes
    */
   public static int run(URI uri, MessagePlan plan, Duration timeout) throws Exception {
+    return run(uri, plan, timeout, false);
+  }
+
+  /**
+   * As {@link #run(URI, MessagePlan, Duration)}, offering permessage-deflate when {@code deflate}
+   * (Jetty's client does not offer it unless asked) and then failing unless it was accepted.
+   */
+  public static int run(URI uri, MessagePlan plan, Duration timeout, boolean deflate)
+      throws Exception {
     WebSocketClient client = new WebSocketClient();
     InteropLimits.configureJetty(client);
     client.start();
     try {
       JettyPlanEndpoint endpoint = new JettyPlanEndpoint(plan);
-      client.connect(endpoint, uri).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      ClientUpgradeRequest request = new ClientUpgradeRequest();
+      if (deflate) request.addExtensions("permessage-deflate");
+      Session session =
+          client.connect(endpoint, uri, request).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (deflate
+          && session.getUpgradeResponse().getExtensions().stream()
+              .noneMatch(e -> e.getName().equals("permessage-deflate"))) {
+        throw new AssertionError("Jetty client: permessage-deflate was not accepted by " + uri);
+      }
       return endpoint.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof AssertionError a ? a : new AssertionError("Jetty client failed.", e.getCause());
