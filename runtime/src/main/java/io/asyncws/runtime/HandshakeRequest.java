@@ -28,8 +28,19 @@ public record HandshakeRequest(
 
   public HandshakeRequest {
     queryParameters = Map.copyOf(queryParameters);
-    headers = Map.copyOf(headers);
+    headers = lowerCaseNames(headers);
     subprotocols = List.copyOf(subprotocols);
+  }
+
+  private static Map<String, List<String>> lowerCaseNames(Map<String, List<String>> headers) {
+    Map<String, List<String>> lower = new java.util.TreeMap<>();
+    headers.forEach(
+        (name, values) ->
+            lower.merge(
+                name.toLowerCase(java.util.Locale.ROOT),
+                List.copyOf(values),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+    return java.util.Collections.unmodifiableMap(lower);
   }
 
   /** The first value of a header, by case-insensitive name. */

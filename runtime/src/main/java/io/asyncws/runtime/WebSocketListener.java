@@ -16,6 +16,13 @@ public interface WebSocketListener {
   default void onMessage(WebSocket socket, MessageEvent event) {}
 
   /**
+   * The peer answered a Ping (ours, sent with {@link WebSocket#ping}, or a keep-alive Ping). Not
+   * part of the browser's API, which hides Ping and Pong; Pings from the peer are answered
+   * automatically.
+   */
+  default void onPong(WebSocket socket, java.nio.ByteBuffer payload) {}
+
+  /**
    * Something went wrong: the peer broke the protocol, the network failed, or a callback threw.
    * {@link #onClose} follows when the connection had opened.
    */

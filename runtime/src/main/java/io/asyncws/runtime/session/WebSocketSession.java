@@ -336,6 +336,11 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
   @Override
   public void onPong(ByteBuffer payload) {
     pingSentAt = -1;
+    try {
+      listener.onPong(this, payload);
+    } catch (RuntimeException e) {
+      reportError(e);
+    }
   }
 
   @Override
