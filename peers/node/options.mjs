@@ -12,6 +12,11 @@ export const WS_OPTIONS = Object.freeze({
 
 // With --deflate: permessage-deflate on (RFC 7692), every message compressed however short
 // (threshold 0; ws's default of 1024 bytes would leave the small ones plain).
-export function wsOptions(deflate) {
-  return deflate ? { ...WS_OPTIONS, perMessageDeflate: { threshold: 0 } } : WS_OPTIONS;
+// serverMaxWindowBits (8-15, optional) asks the server for a smaller window, which ws's
+// inflater then enforces: a back-reference beyond it fails the connection.
+export function wsOptions(deflate, serverMaxWindowBits) {
+  if (!deflate) return WS_OPTIONS;
+  const perMessageDeflate = { threshold: 0 };
+  if (serverMaxWindowBits) perMessageDeflate.serverMaxWindowBits = Number(serverMaxWindowBits);
+  return { ...WS_OPTIONS, perMessageDeflate };
 }

@@ -1,6 +1,7 @@
 // Sending client peer (Node ws):
 //   node send-client.mjs <url> <spec> [--fragment bytes] [--deflate] [--timeout seconds]
-// --deflate offers permessage-deflate and fails unless the server accepted it.
+// --deflate offers permessage-deflate and fails unless the server accepted it;
+// --server-max-window-bits N (with --deflate) asks for the server's window to be 2^N bytes.
 // <spec> lists messages, e.g. "t0,b125,t65536" (t = text, b = binary, then the UTF-8 or
 // byte length); message i carries payload number i (payload.mjs). Each message is sent,
 // its echo awaited and compared byte for byte (and by type) before the next one goes.
@@ -18,6 +19,7 @@ const { values, positionals } = parseArgs({
   options: {
     fragment: { type: 'string', default: '0' },
     deflate: { type: 'boolean', default: false },
+    'server-max-window-bits': { type: 'string' },
     timeout: { type: 'string', default: '60' },
   },
 });
@@ -52,7 +54,7 @@ function firstDifference(a, b) {
   return n;
 }
 
-const ws = new WebSocket(url, wsOptions(values.deflate));
+const ws = new WebSocket(url, wsOptions(values.deflate, values['server-max-window-bits']));
 let next = 0;
 let expected;
 

@@ -40,6 +40,19 @@ class DeflateInteropTest {
     assertScriptClientPasses(fragment, uri -> Peers.nodeDeflateSendClient(uri, PLAN.fragmentedBy(fragment)));
   }
 
+  /**
+   * java.util.zip cannot shrink its window; asked for 2^9 bytes, our server compresses only
+   * messages of at most 512 bytes, each afresh. ws inflates with a 512-byte window and would
+   * fail the connection on any reference further back.
+   */
+  @ParameterizedTest(name = "window bits {0}")
+  @ValueSource(ints = {9, 10, 12})
+  void serverKeepsToTheWindowNodeClientAskedFor(int bits) throws Exception {
+    // Repetitive text around the window size, then larger messages that must go plain.
+    MessagePlan plan = MessagePlan.textAndBinary(0, 1, 255, 256, 511, 512, 513, 1023, 1024, 4096, 65536);
+    assertScriptClientPasses(0, uri -> Peers.nodeDeflateSendClient(uri, plan, bits), plan);
+  }
+
   @ParameterizedTest(name = "fragment {0}")
   @ValueSource(ints = {0, ServerInteropTest.FRAGMENT})
   void serverEchoesCompressedToPythonClient(int fragment) throws Exception {
@@ -69,10 +82,15 @@ class DeflateInteropTest {
 
   private static void assertScriptClientPasses(int fragment, Function<URI, ExternalPeer> client)
       throws Exception {
+    assertScriptClientPasses(fragment, client, PLAN);
+  }
+
+  private static void assertScriptClientPasses(
+      int fragment, Function<URI, ExternalPeer> client, MessagePlan plan) throws Exception {
     try (AsyncwsEchoServer server = AsyncwsEchoServer.startDeflate(fragment);
         ExternalPeer peer = client.apply(server.uri())) {
       int status = peer.awaitExit(RUN_TIMEOUT);
-      assertEquals("OK " + PLAN.messages().size(), peer.lastLineStartingWith(""),
+      assertEquals("OK " + plan.messages().size(), peer.lastLineStartingWith(""),
           () -> "output: " + peer.output());
       assertEquals(0, status);
       assertAgreed(server);

@@ -53,6 +53,16 @@ public final class Peers {
     return node("node-deflate-send-client", "send-client.mjs", args);
   }
 
+  /**
+   * As {@link #nodeDeflateSendClient}, offering {@code server_max_window_bits=bits}; ws then
+   * inflates with that window and fails on any back-reference beyond it.
+   */
+  public static ExternalPeer nodeDeflateSendClient(URI uri, MessagePlan plan, int bits) {
+    List<String> args = withUri(uri, plan);
+    args.addAll(List.of("--deflate", "--server-max-window-bits", Integer.toString(bits)));
+    return node("node-deflate-send-client", "send-client.mjs", args);
+  }
+
   /** As {@link #nodeDeflateSendClient}, with Python {@code websockets}. */
   public static ExternalPeer pythonDeflateSendClient(URI uri, MessagePlan plan) {
     List<String> args = withUri(uri, plan);
