@@ -166,6 +166,37 @@ class FrameReaderDeflateTest {
     assertEquals(CloseCodes.MESSAGE_TOO_BIG, e.closeCode());
   }
 
+  /**
+   * Incompressible data grows under DEFLATE: a 1024-byte random message compresses to a few
+   * bytes more, which a 1024-byte frame limit must still admit (it bounds memory, and compressed
+   * bytes are not buffered); beyond the 1/128 allowance the frame is refused at its header.
+   */
+  @Test
+  void compressedFrameMayExceedFrameLimitByDeflateGrowthOnly() throws ProtocolException {
+    byte[] data = new byte[1024];
+    new Random(9).nextBytes(data);
+    byte[] compressed;
+    try (PerMessageDeflate sender = new PerMessageDeflate(Role.SERVER, DeflateParameters.DEFAULTS, 0)) {
+      ByteBuffer out = sender.compress(ByteBuffer.wrap(data));
+      compressed = new byte[out.remaining()];
+      out.get(compressed);
+    }
+    assertTrue(compressed.length > 1024, "random data grew to " + compressed.length);
+    RecordingCallback callback = new RecordingCallback();
+    try (PerMessageDeflate deflate = new PerMessageDeflate(Role.CLIENT, DeflateParameters.DEFAULTS, 0)) {
+      new FrameReader(Role.CLIENT, 1024, 1024, callback, deflate.inflater())
+          .read(ByteBuffer.wrap(frame(Role.CLIENT, 0xC2, compressed)));
+    }
+    assertEquals(ByteBuffer.wrap(data), callback.binaries.get(0));
+    try (PerMessageDeflate deflate = new PerMessageDeflate(Role.CLIENT, DeflateParameters.DEFAULTS, 0)) {
+      FrameReader reader = new FrameReader(Role.CLIENT, 1024, 1024, callback, deflate.inflater());
+      // 1024 + 1024/128 + 1 = 1033 bytes announced: refused before any payload
+      ProtocolException e =
+          assertThrows(ProtocolException.class, () -> reader.read(Hex.buffer("c27e0409")));
+      assertEquals(CloseCodes.MESSAGE_TOO_BIG, e.closeCode());
+    }
+  }
+
   /** {@code size} zero bytes, compressed as permessage-deflate sends them. */
   private static byte[] bomb(long size) {
     Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
