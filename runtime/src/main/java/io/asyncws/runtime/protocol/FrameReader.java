@@ -45,6 +45,12 @@ import java.util.Objects;
  * growable message buffer and reuses it from message to message, releasing it when a message
  * made it larger than 64 KiB.
  *
+ * <p>With permessage-deflate negotiated (a {@link MessageInflater} given), a data message whose
+ * first frame sets RSV1 is decompressed as its payload arrives, a chunk at a time, and {@code
+ * maxMessageSize} bounds the decompressed bytes as they are produced: a decompression bomb fails
+ * with 1009 having allocated no more than the limit. Decompressed text is validated like any
+ * other.
+ *
  * <p>A Close frame ends the stream: the peer may send nothing after it (§5.5.1), so the reader
  * consumes and discards whatever follows, and the callback hears nothing more.
  *
