@@ -20,3 +20,17 @@ export function wsOptions(deflate, serverMaxWindowBits) {
   if (serverMaxWindowBits) perMessageDeflate.serverMaxWindowBits = Number(serverMaxWindowBits);
   return { ...WS_OPTIONS, perMessageDeflate };
 }
+
+// TLS flags every script accepts: --tls-cert/--tls-key (PEM) make a server speak wss,
+// --ca (PEM) is the one certificate a client trusts. Read here so each script stays short.
+export const TLS_ARGS = Object.freeze({
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  ca: { type: 'string' },
+});
+
+export async function tlsFiles(values) {
+  const { readFileSync } = await import('node:fs');
+  const read = (file) => (file === undefined ? undefined : readFileSync(file));
+  return { cert: read(values['tls-cert']), key: read(values['tls-key']), ca: read(values.ca) };
+}

@@ -1,7 +1,8 @@
 // Sending client peer (Node ws):
-//   node send-client.mjs <url> <spec> [--fragment bytes] [--deflate] [--timeout seconds]
+//   node send-client.mjs <url> <spec> [--fragment bytes] [--deflate] [--timeout seconds] [--ca PEM]
 // --deflate offers permessage-deflate and fails unless the server accepted it;
 // --server-max-window-bits N (with --deflate) asks for the server's window to be 2^N bytes.
+// (--ca: the certificate a wss:// server must present, instead of Node's default CAs)
 // <spec> lists messages, e.g. "t0,b125,t65536" (t = text, b = binary, then the UTF-8 or
 // byte length); message i carries payload number i (payload.mjs). Each message is sent,
 // its echo awaited and compared byte for byte (and by type) before the next one goes.
@@ -11,7 +12,7 @@
 // Prints "OK <count>" and exits 0, or "FAIL <why>" and exits 1; timeout default 60 s.
 import WebSocket from 'ws';
 import { parseArgs } from 'node:util';
-import { wsOptions } from './options.mjs';
+import { TLS_ARGS, tlsFiles, wsOptions } from './options.mjs';
 import { binaryPayload, parseSpec, textPayload } from './payload.mjs';
 
 const { values, positionals } = parseArgs({
@@ -21,6 +22,7 @@ const { values, positionals } = parseArgs({
     deflate: { type: 'boolean', default: false },
     'server-max-window-bits': { type: 'string' },
     timeout: { type: 'string', default: '60' },
+    ...TLS_ARGS,
   },
 });
 
@@ -54,7 +56,9 @@ function firstDifference(a, b) {
   return n;
 }
 
-const ws = new WebSocket(url, wsOptions(values.deflate, values['server-max-window-bits']));
+const { ca } = await tlsFiles(values);
+const WS_OPTIONS = wsOptions(values.deflate, values['server-max-window-bits']);
+const ws = new WebSocket(url, ca === undefined ? WS_OPTIONS : { ...WS_OPTIONS, ca });
 let next = 0;
 let expected;
 

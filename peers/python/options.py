@@ -23,6 +23,32 @@ def deflate_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--deflate", action="store_true", help="use permessage-deflate")
 
 
+def tls_args(parser: argparse.ArgumentParser) -> None:
+    """Adds --tls-cert/--tls-key (PEM: a server speaks wss) and --ca (PEM: the one certificate
+    a client trusts)."""
+    parser.add_argument("--tls-cert", help="server certificate (PEM); serves wss://")
+    parser.add_argument("--tls-key", help="server private key (PEM)")
+    parser.add_argument("--ca", help="certificate a wss:// server must present (PEM)")
+
+
+def server_ssl(args):
+    """The server's SSL context, or None for plain ws://."""
+    if args.tls_cert is None:
+        return None
+    import ssl
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(args.tls_cert, args.tls_key)
+    return context
+
+
+def client_ssl(args):
+    """The client's SSL context trusting --ca only, or None (websockets' default for wss)."""
+    if args.ca is None:
+        return None
+    import ssl
+    return ssl.create_default_context(cafile=args.ca)
+
+
 def timeout_arg(parser: argparse.ArgumentParser) -> None:
     """Adds the overall --timeout every peer script takes (seconds, default 60)."""
     parser.add_argument("--timeout", type=float, default=60.0, help="overall time limit in seconds")

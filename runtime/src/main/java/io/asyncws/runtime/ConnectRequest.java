@@ -11,7 +11,7 @@ import java.util.Objects;
  * What a client asks for when it connects: the URL, the subprotocols it offers and extra request
  * headers such as {@code Authorization} or {@code Origin}. Immutable.
  *
- * @param url a {@code ws://} URL
+ * @param url a {@code ws://} or {@code wss://} URL
  * @param subprotocols offered in {@code Sec-WebSocket-Protocol}, most preferred first
  * @param headers extra request headers, by name
  */

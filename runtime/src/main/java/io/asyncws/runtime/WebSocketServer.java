@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
  * A WebSocket server: one thread accepts TCP connections, a group of event loops serves them. The
@@ -90,8 +91,19 @@ public final class WebSocketServer implements AutoCloseable {
     private WebSocketConfig config = WebSocketConfig.defaults();
     private WebSocketHandler handler;
     private EventLoopGroup loops;
+    private SSLContext tls;
 
     private Builder() {}
+
+    /**
+     * Serves {@code wss://}: every connection starts with a TLS handshake using {@code context}
+     * (its key manager holds the server's certificate). By default the server speaks plain
+     * {@code ws://}. Clients that fail the TLS handshake are dropped.
+     */
+    public Builder tls(SSLContext context) {
+      this.tls = Objects.requireNonNull(context, "context");
+      return this;
+    }
 
     /** Where to listen; default 127.0.0.1 on a free port. */
     public Builder bind(InetSocketAddress address) {
@@ -130,7 +142,7 @@ public final class WebSocketServer implements AutoCloseable {
       boolean ownsLoops = loops == null;
       EventLoopGroup group = ownsLoops ? new EventLoopGroup(config.eventLoops()) : loops;
       try {
-        Acceptor acceptor = new Acceptor(address, group, config, handler);
+        Acceptor acceptor = new Acceptor(address, group, config, handler, tls);
         return new WebSocketServer(acceptor, group, ownsLoops, config);
       } catch (IOException e) {
         if (ownsLoops) group.close();

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Validates AsyncAPI 2.0-3.1 documents and generates typed Java WebSocket code from them.",
-    subcommands = {ValidateCommand.class})
+    subcommands = {ValidateCommand.class, GenerateCommand.class})
 final class AsyncWsCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 
 /**
  * Accepts TCP connections on one thread and hands each to the next event loop of a group, where
@@ -32,16 +34,24 @@ public final class Acceptor {
   private final EventLoopGroup loops;
   private final WebSocketConfig config;
   private final WebSocketHandler handler;
+  /** Null for plain {@code ws://}. */
+  private final SSLContext tls;
   private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
   private final Thread thread;
 
-  /** Binds {@code address} and starts accepting. */
+  /**
+   * Binds {@code address} and starts accepting.
+   *
+   * @param tls the server's TLS context ({@code wss://}), or null for plain {@code ws://}
+   */
   public Acceptor(
       InetSocketAddress address,
       EventLoopGroup loops,
       WebSocketConfig config,
-      WebSocketHandler handler)
+      WebSocketHandler handler,
+      SSLContext tls)
       throws IOException {
+    this.tls = tls;
     this.loops = loops;
     this.config = config;
     this.handler = handler;
@@ -111,6 +121,18 @@ public final class Acceptor {
   private void start(SocketChannel channel, EventLoop loop, InetSocketAddress remote) {
     NioConnection connection =
         new NioConnection(channel, loop, config.writeBufferHighWaterMark());
+    try {
+      if (tls != null) {
+        SSLEngine engine = tls.createSSLEngine();
+        engine.setUseClientMode(false);
+        engine.beginHandshake();
+        connection.useTls(new TlsChannel(channel, engine, remote.getHostString() + ":" + remote.getPort()));
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "cannot start TLS on an accepted connection", e);
+      closeQuietly(channel);
+      return;
+    }
     ServerUpgrade upgrade =
         new ServerUpgrade(connection, config, handler, this::track, remote);
     try {

@@ -9,10 +9,16 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Random;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Opens client connections on the loops of a group. Internal: applications use {@code
@@ -23,12 +29,21 @@ import java.util.concurrent.CompletableFuture;
 public final class Connector {
   private final EventLoopGroup loops;
   private final WebSocketConfig config;
+  /** For {@code wss://}; null means {@link SSLContext#getDefault()}, looked up when first needed. */
+  private final SSLContext tls;
   /** Mask keys and handshake nonces must be unpredictable to the network (RFC 6455 §10.3). */
   private final Random random = new SecureRandom();
 
-  public Connector(EventLoopGroup loops, WebSocketConfig config) {
+  /**
+   * A connector on {@code loops}.
+   *
+   * @param tls the context {@code wss://} connections use, or null for the JDK's default (its
+   *     default trust store)
+   */
+  public Connector(EventLoopGroup loops, WebSocketConfig config, SSLContext tls) {
     this.loops = loops;
     this.config = config;
+    this.tls = tls;
   }
 
   /**
@@ -38,14 +53,18 @@ public final class Connector {
    */
   public CompletableFuture<WebSocket> connect(ConnectRequest request, WebSocketListener listener) {
     CompletableFuture<WebSocket> result = new CompletableFuture<>();
-    String scheme = request.url().getScheme().toLowerCase(Locale.ROOT);
-    if (scheme.equals("wss")) {
+    boolean secure = request.url().getScheme().toLowerCase(Locale.ROOT).equals("wss");
+    int port = request.url().getPort() != -1 ? request.url().getPort() : secure ? 443 : 80;
+    String host = hostOf(request);
+    SSLEngine engine;
+    try {
+      engine = secure ? clientEngine(host, port) : null;
+    } catch (GeneralSecurityException | IOException | RuntimeException e) {
       result.completeExceptionally(
-          new UnsupportedOperationException("wss:// (TLS) is not supported yet: " + request.url()));
+          new IOException("Cannot set up TLS for " + request.url() + ": " + e.getMessage(), e));
       return result;
     }
-    int port = request.url().getPort() == -1 ? 80 : request.url().getPort();
-    InetSocketAddress address = new InetSocketAddress(request.url().getHost(), port);
+    InetSocketAddress address = new InetSocketAddress(host, port);
     if (address.isUnresolved()) {
       result.completeExceptionally(
           new IOException("cannot resolve host " + request.url().getHost()));
@@ -61,18 +80,50 @@ public final class Connector {
       return result;
     }
     EventLoop loop = loops.next();
-    loop.execute(() -> start(channel, loop, address, request, listener, result));
+    loop.execute(() -> start(channel, loop, address, engine, request, listener, result));
     return result;
+  }
+
+  /** The URL's host without the brackets of an IPv6 literal. */
+  private static String hostOf(ConnectRequest request) {
+    String host = request.url().getHost();
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+  }
+
+  /**
+   * A client engine that verifies the server's certificate against {@code host} (as HTTPS does)
+   * and names {@code host} in SNI unless it is an IP literal, which SNI does not allow.
+   */
+  private SSLEngine clientEngine(String host, int port)
+      throws GeneralSecurityException, IOException {
+    SSLContext context = tls != null ? tls : SSLContext.getDefault();
+    SSLEngine engine = context.createSSLEngine(host, port);
+    engine.setUseClientMode(true);
+    SSLParameters parameters = engine.getSSLParameters();
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    if (!isIpLiteral(host)) parameters.setServerNames(List.of(new SNIHostName(host)));
+    engine.setSSLParameters(parameters);
+    engine.beginHandshake();
+    return engine;
+  }
+
+  private static boolean isIpLiteral(String host) {
+    return host.contains(":") || host.matches("[0-9.]+");
   }
 
   private void start(
       SocketChannel channel,
       EventLoop loop,
       InetSocketAddress address,
+      SSLEngine engine,
       ConnectRequest request,
       WebSocketListener listener,
       CompletableFuture<WebSocket> result) {
     NioConnection connection = new NioConnection(channel, loop, config.writeBufferHighWaterMark());
+    if (engine != null) {
+      connection.useTls(
+          new TlsChannel(channel, engine, address.getHostString() + ":" + address.getPort()));
+    }
     ClientUpgrade upgrade =
         new ClientUpgrade(connection, request, config, listener, random, result);
     try {

@@ -17,6 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Back-pressure: when more than the high-water mark is queued, the connection stops reading
  * from the peer; it resumes once the queue has drained to half the mark. Nothing queued is ever
  * dropped except by {@link #closeNow()}.
+ *
+ * <p>With TLS ({@link #useTls}) a {@link TlsChannel} sits between the socket and both paths: the
+ * inbound sees plaintext, the queue holds plaintext, and {@link #bufferedAmount()} counts the
+ * plaintext not yet taken by TLS — the few records wrapped but not yet written are not counted.
  */
 final class NioConnection implements Transport, IoHandler {
   /** How many buffers one gathering write takes at most. */
@@ -34,6 +38,9 @@ final class NioConnection implements Transport, IoHandler {
   // Event-loop thread only.
   private SelectionKey key;
   private Inbound inbound;
+  /** Null for plain TCP. */
+  private TlsChannel tls;
+  private boolean tlsReadScheduled;
   private boolean readPausedByBackPressure;
   /** Bytes read but not yet taken by the inbound while reading is paused; usually null. */
   private ByteBuffer unread;
@@ -53,6 +60,16 @@ final class NioConnection implements Transport, IoHandler {
   void register(int ops, Inbound first) throws IOException {
     this.inbound = first;
     this.key = loop.register(channel, ops, this);
+  }
+
+  /** Puts TLS between the socket and everything else; before {@link #register}, loop thread only. */
+  void useTls(TlsChannel tls) {
+    this.tls = tls;
+  }
+
+  /** Whether the connection runs over TLS. */
+  boolean isSecure() {
+    return tls != null;
   }
 
   /** Hands the byte stream to the next consumer, e.g. the session after the handshake. */
@@ -113,7 +130,7 @@ final class NioConnection implements Transport, IoHandler {
     runOnLoop(
         () -> {
           closeAfterFlush = true;
-          if (buffered.get() == 0) closeNow();
+          if (buffered.get() == 0 && (tls == null || !tls.hasPendingOutput())) closeNow();
         });
   }
 
@@ -155,30 +172,43 @@ final class NioConnection implements Transport, IoHandler {
 
   @Override
   public void onReadable() {
+    tlsReadScheduled = false;
     for (int i = 0; i < READS_PER_EVENT && !closed && !readPausedByBackPressure; i++) {
       ByteBuffer buffer = loop.readBuffer();
       int read;
       try {
-        read = channel.read(buffer);
+        read = tls == null ? channel.read(buffer) : tls.read(buffer);
       } catch (IOException e) {
         inbound.onIoError(e);
         closeOnLoop();
         return;
       }
+      // A TLS read may have finished the handshake or owe the peer records: write now.
+      if (tls != null) flush();
+      if (closed) return;
       if (read < 0) {
         inbound.onEndOfStream();
         closeOnLoop();
         return;
       }
-      if (read == 0) return;
+      if (read == 0) break;
       buffer.flip();
       inbound.onData(buffer);
       if (buffer.hasRemaining()) {
         holdUnread(buffer);
         return;
       }
-      if (read < buffer.capacity()) return;
+      if (read < buffer.capacity()) break;
     }
+    scheduleTlsReadIfBuffered();
+  }
+
+  /** TLS may hold input the socket will not announce again: come back for it. */
+  private void scheduleTlsReadIfBuffered() {
+    if (tls == null || closed || readPausedByBackPressure || tlsReadScheduled) return;
+    if (!tls.hasBufferedInput()) return;
+    tlsReadScheduled = true;
+    loop.execute(this::onReadable);
   }
 
   @Override
@@ -212,10 +242,14 @@ final class NioConnection implements Transport, IoHandler {
           gather[count++] = buffer;
           if (count == GATHER_MAX) break;
         }
-        written = count == 0 ? 0 : channel.write(gather, 0, count);
+        if (tls != null) {
+          written = tls.write(gather, 0, count);
+        } else {
+          written = count == 0 ? 0 : channel.write(gather, 0, count);
+        }
         while (!queue.isEmpty() && !queue.peek().hasRemaining()) queue.poll();
         java.util.Arrays.fill(gather, 0, count, null);
-        drained = queue.isEmpty();
+        drained = queue.isEmpty() && (tls == null || !tls.hasPendingOutput());
         flushScheduled = !drained;
       }
     } catch (IOException e) {
@@ -231,8 +265,10 @@ final class NioConnection implements Transport, IoHandler {
         return;
       }
     } else {
-      setInterest(SelectionKey.OP_WRITE, true);
+      // During a TLS handshake that waits for the peer, the read path calls flush again.
+      setInterest(SelectionKey.OP_WRITE, tls == null || tls.canWrite());
     }
+    scheduleTlsReadIfBuffered();
     if (readPausedByBackPressure && !resumeScheduled && remaining <= highWaterMark / 2) {
       // Not right here: this flush may run inside the inbound's own onData (a send from a
       // callback), and the held bytes must not re-enter it.
@@ -264,6 +300,7 @@ final class NioConnection implements Transport, IoHandler {
     }
     readPausedByBackPressure = false;
     setInterest(SelectionKey.OP_READ, true);
+    scheduleTlsReadIfBuffered();
   }
 
   private void pauseReadingIfOverMark() {
@@ -284,6 +321,7 @@ final class NioConnection implements Transport, IoHandler {
     if (closed) return;
     closed = true;
     if (key != null) key.cancel();
+    if (tls != null) tls.closeOutbound();
     try {
       channel.close();
     } catch (IOException ignored) {

@@ -112,7 +112,7 @@ final class ServerUpgrade implements Inbound {
             Headers.EMPTY));
     WebSocketSession session =
         new WebSocketSession(
-            urlOf(request),
+            urlOf(request, connection.isSecure() ? "wss://" : "ws://"),
             Role.SERVER,
             subprotocol,
             extensions,
@@ -147,12 +147,12 @@ final class ServerUpgrade implements Inbound {
         remoteAddress);
   }
 
-  private static URI urlOf(UpgradeRequest request) {
+  private static URI urlOf(UpgradeRequest request, String scheme) {
     String host = request.headers().first("Host").orElse("localhost");
     try {
-      return new URI("ws://" + host + request.target());
+      return new URI(scheme + host + request.target());
     } catch (URISyntaxException e) {
-      return URI.create("ws://localhost" + request.rawPath());
+      return URI.create(scheme + "localhost" + request.rawPath());
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
  * Our own client playing a {@link MessagePlan} against an echo server, like the other peers'
@@ -34,7 +35,12 @@ final class AsyncwsClientPeer implements WebSocketListener {
    * @throws AssertionError on a wrong echo, an early close, or when {@code timeout} passes
    */
   static int run(URI uri, MessagePlan plan, Duration timeout) throws Exception {
-    return run(uri, plan, timeout, WebSocketConfig.builder().eventLoops(1));
+    return run(uri, plan, timeout, null);
+  }
+
+  /** As {@link #run(URI, MessagePlan, Duration)}, {@code wss://} trusting {@code tls}. */
+  static int run(URI uri, MessagePlan plan, Duration timeout, SSLContext tls) throws Exception {
+    return run(uri, plan, timeout, tls, WebSocketConfig.builder().eventLoops(1));
   }
 
   /**
@@ -47,14 +53,18 @@ final class AsyncwsClientPeer implements WebSocketListener {
         uri,
         plan,
         timeout,
+        null,
         WebSocketConfig.builder().eventLoops(1).perMessageDeflate(true).compressionThreshold(0));
   }
 
-  private static int run(URI uri, MessagePlan plan, Duration timeout, WebSocketConfig.Builder base)
+  private static int run(
+      URI uri, MessagePlan plan, Duration timeout, SSLContext tls, WebSocketConfig.Builder base)
       throws Exception {
     AsyncwsClientPeer peer = new AsyncwsClientPeer(plan);
     WebSocketConfig config = base.fragmentSize(plan.fragmentSize()).build();
-    try (WebSocketClient client = WebSocketClient.create(config)) {
+    WebSocketClient.Builder builder = WebSocketClient.builder().config(config);
+    if (tls != null) builder.tls(tls);
+    try (WebSocketClient client = builder.build()) {
       WebSocket socket = client.connect(uri, peer).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (config.perMessageDeflate() && !socket.extensions().startsWith("permessage-deflate")) {
         throw new AssertionError(

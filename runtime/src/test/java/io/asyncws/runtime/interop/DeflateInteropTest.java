@@ -64,7 +64,7 @@ class DeflateInteropTest {
   void serverEchoesCompressedToJettyClient(int fragment) throws Exception {
     try (AsyncwsEchoServer server = AsyncwsEchoServer.startDeflate(fragment)) {
       assertEquals(PLAN.messages().size(),
-          JettyClientPeer.run(server.uri(), PLAN.fragmentedBy(fragment), RUN_TIMEOUT, true));
+          JettyClientPeer.runDeflate(server.uri(), PLAN.fragmentedBy(fragment), RUN_TIMEOUT));
       assertAgreed(server);
     }
   }

@@ -107,6 +107,11 @@ public final class ExternalPeer implements AutoCloseable {
     return URI.create("ws://127.0.0.1:" + port.getNow(-1) + "/");
   }
 
+  /** A TLS server peer's URL, {@code wss://<host>:<port>/}; only after it listens. */
+  public URI secureUri(String host) {
+    return URI.create("wss://" + host + ":" + port.getNow(-1) + "/");
+  }
+
   /**
    * Waits for the peer to exit on its own, then for its output to be complete.
    *

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
  * A JDK {@link java.net.http.WebSocket} client that sends a {@link MessagePlan} to an echo
@@ -41,8 +42,15 @@ public final class JdkClientPeer implements WebSocket.Listener {
    * @throws AssertionError on a wrong echo, an early close, or when {@code timeout} passes
    */
   public static int run(URI uri, MessagePlan plan, Duration timeout) throws Exception {
+    return run(uri, plan, timeout, null);
+  }
+
+  /** As {@link #run(URI, MessagePlan, Duration)}, {@code wss://} trusting {@code tls}. */
+  public static int run(URI uri, MessagePlan plan, Duration timeout, SSLContext tls) throws Exception {
     JdkClientPeer peer = new JdkClientPeer(plan);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+    if (tls != null) builder.sslContext(tls);
+    HttpClient http = builder.build();
     try (peer.sender) {
       http.newWebSocketBuilder().buildAsync(uri, peer).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return peer.result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -5,6 +5,11 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
@@ -24,16 +29,34 @@ public final class JettyClientPeer {
    * @throws AssertionError on a wrong echo, an early close, or when {@code timeout} passes
    */
   public static int run(URI uri, MessagePlan plan, Duration timeout) throws Exception {
-    return run(uri, plan, timeout, false);
+    return run(uri, plan, timeout, null);
+  }
+
+  /** As {@link #run(URI, MessagePlan, Duration)}, {@code wss://} trusting {@code tls}. */
+  public static int run(URI uri, MessagePlan plan, Duration timeout, SSLContext tls) throws Exception {
+    return run(uri, plan, timeout, tls, false);
   }
 
   /**
-   * As {@link #run(URI, MessagePlan, Duration)}, offering permessage-deflate when {@code deflate}
-   * (Jetty's client does not offer it unless asked) and then failing unless it was accepted.
+   * As {@link #run(URI, MessagePlan, Duration)}, offering permessage-deflate (Jetty's client
+   * does not offer it unless asked) and failing unless it was accepted.
    */
-  public static int run(URI uri, MessagePlan plan, Duration timeout, boolean deflate)
+  public static int runDeflate(URI uri, MessagePlan plan, Duration timeout) throws Exception {
+    return run(uri, plan, timeout, null, true);
+  }
+
+  private static int run(URI uri, MessagePlan plan, Duration timeout, SSLContext tls, boolean deflate)
       throws Exception {
-    WebSocketClient client = new WebSocketClient();
+    WebSocketClient client;
+    if (tls == null) {
+      client = new WebSocketClient();
+    } else {
+      SslContextFactory.Client factory = new SslContextFactory.Client();
+      factory.setSslContext(tls);
+      ClientConnector connector = new ClientConnector();
+      connector.setSslContextFactory(factory);
+      client = new WebSocketClient(new HttpClient(new HttpClientTransportDynamic(connector)));
+    }
     InteropLimits.configureJetty(client);
     client.start();
     try {

@@ -2,7 +2,9 @@ package io.asyncws.runtime.interop;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -24,7 +26,14 @@ public final class JettyEchoServer implements AutoCloseable {
     return new JettyEchoServer(JettyServers.start(Echo::new));
   }
 
-  /** {@code ws://127.0.0.1:<port>/}. */
+  /** A server speaking {@code wss://} with {@code tls}. */
+  public static JettyEchoServer startTls(SSLContext tls) {
+    SslContextFactory.Server factory = new SslContextFactory.Server();
+    factory.setSslContext(tls);
+    return new JettyEchoServer(JettyServers.start(Echo::new, factory));
+  }
+
+  /** {@code ws://127.0.0.1:<port>/} or {@code wss://…}. */
   public URI uri() {
     return JettyServers.uri(server);
   }

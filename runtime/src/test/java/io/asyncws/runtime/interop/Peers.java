@@ -95,6 +95,53 @@ public final class Peers {
     return python("python-send-client", "send_client.py", withUri(uri, plan));
   }
 
+  /** A Node {@code ws} echo server speaking wss with {@code cert}; prints {@code SNI <name>} per connection. */
+  public static ExternalPeer nodeTlsEchoServer(TestCertificate cert) {
+    return listening(node("node-tls-echo-server", "echo-server.mjs", serverTls(cert)));
+  }
+
+  /** A Python {@code websockets} echo server speaking wss with {@code cert}. */
+  public static ExternalPeer pythonTlsEchoServer(TestCertificate cert) {
+    return listening(python("python-tls-echo-server", "echo_server.py", serverTls(cert)));
+  }
+
+  /** {@link #nodeSendClient} over wss, trusting only {@code cert}. */
+  public static ExternalPeer nodeTlsSendClient(URI uri, MessagePlan plan, TestCertificate cert) {
+    return node("node-tls-send-client", "send-client.mjs", clientTls(withUri(uri, plan), cert));
+  }
+
+  /** {@link #pythonSendClient} over wss, trusting only {@code cert}. */
+  public static ExternalPeer pythonTlsSendClient(URI uri, MessagePlan plan, TestCertificate cert) {
+    return python("python-tls-send-client", "send_client.py", clientTls(withUri(uri, plan), cert));
+  }
+
+  /**
+   * A Python client that upgrades over wss, sends Close and reads to the end; prints {@code
+   * CLOSE_NOTIFY} if the server ended TLS with close_notify, {@code NO_CLOSE_NOTIFY …} if not.
+   */
+  public static ExternalPeer pythonTlsCloseProbeClient(String host, int port, TestCertificate cert) {
+    return python("python-tls-close-probe-client", "tls_close_probe.py",
+        clientTls(List.of("client", host, Integer.toString(port)), cert));
+  }
+
+  /** The same probe as a one-connection server: answers the client's Close and reads to the end. */
+  public static ExternalPeer pythonTlsCloseProbeServer(TestCertificate cert) {
+    List<String> args = new ArrayList<>(List.of("server"));
+    args.addAll(serverTls(cert));
+    return listening(python("python-tls-close-probe-server", "tls_close_probe.py", args));
+  }
+
+  private static List<String> serverTls(TestCertificate cert) {
+    return List.of("--tls-cert", cert.certificatePem().toString(), "--tls-key", cert.keyPem().toString());
+  }
+
+  private static List<String> clientTls(List<String> args, TestCertificate cert) {
+    List<String> all = new ArrayList<>(args);
+    all.add("--ca");
+    all.add(cert.certificatePem().toString());
+    return all;
+  }
+
   private static List<String> withUri(URI uri, MessagePlan plan) {
     List<String> args = new ArrayList<>();
     args.add(uri.toString());

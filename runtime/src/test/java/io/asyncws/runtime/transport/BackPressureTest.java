@@ -9,6 +9,7 @@ import io.asyncws.runtime.WebSocket;
 import io.asyncws.runtime.WebSocketConfig;
 import io.asyncws.runtime.WebSocketListener;
 import io.asyncws.runtime.WebSocketServer;
+import io.asyncws.runtime.interop.TestCertificate;
 import java.io.DataInputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -32,12 +33,24 @@ class BackPressureTest {
 
   @Test
   void serverStopsReadingFromClientThatDoesNotReadAndCatchesUpLater() throws Exception {
+    assertBackPressureHolds(null);
+  }
+
+  /** The same over TLS, where unread records wait in the TLS layer as well as in the socket. */
+  @Test
+  void tlsServerStopsReadingFromClientThatDoesNotReadAndCatchesUpLater() throws Exception {
+    assertBackPressureHolds(TestCertificate.localhost());
+  }
+
+  private static void assertBackPressureHolds(TestCertificate tls) throws Exception {
     AtomicInteger handled = new AtomicInteger();
     AtomicLong maxBuffered = new AtomicLong();
     WebSocketConfig config =
         WebSocketConfig.builder().eventLoops(1).writeBufferHighWaterMark(HIGH_WATER_MARK).build();
+    WebSocketServer.Builder builder = WebSocketServer.builder();
+    if (tls != null) builder.tls(tls.serverContext());
     try (WebSocketServer server =
-            WebSocketServer.builder()
+            builder
                 .config(config)
                 .handler(request -> Upgrade.accept(new WebSocketListener() {
                   @Override
@@ -48,7 +61,9 @@ class BackPressureTest {
                   }
                 }))
                 .start();
-        Socket client = new Socket("127.0.0.1", server.port())) {
+        Socket client = tls == null
+            ? new Socket("127.0.0.1", server.port())
+            : tls.clientContext().getSocketFactory().createSocket("127.0.0.1", server.port())) {
       client.setReceiveBufferSize(64 << 10);
       OutputStream out = client.getOutputStream();
       out.write(("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"

@@ -11,6 +11,7 @@ import io.asyncws.runtime.WebSocketClient;
 import io.asyncws.runtime.WebSocketConfig;
 import io.asyncws.runtime.WebSocketListener;
 import io.asyncws.runtime.WebSocketServer;
+import io.asyncws.runtime.interop.TestCertificate;
 import java.io.File;
 import java.net.URI;
 import java.time.Duration;
@@ -31,12 +32,22 @@ class ResourceLeakTest {
 
   @Test
   void serverAndClientReleaseEveryThreadAndSocket() throws Exception {
+    assertNothingLeaks(null);
+  }
+
+  /** The same over TLS: engines, their buffers and close_notify on every path. */
+  @Test
+  void tlsServerAndClientReleaseEveryThreadAndSocket() throws Exception {
+    assertNothingLeaks(TestCertificate.localhost());
+  }
+
+  private static void assertNothingLeaks(TestCertificate tls) throws Exception {
     // A first round loads classes and opens what the JVM keeps for good (the SecureRandom's
-    // device files), so that the counts below see only what connections hold.
-    exchange(3);
+    // device files, the trust store), so that the counts below see only what connections hold.
+    exchange(3, tls);
     long threadsBefore = asyncwsThreads();
     java.util.Set<String> descriptorsBefore = openDescriptors();
-    exchange(CONNECTIONS);
+    exchange(CONNECTIONS, tls);
     awaitEquals(threadsBefore, ResourceLeakTest::asyncwsThreads, "asyncws threads");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!openDescriptors().equals(descriptorsBefore) && System.nanoTime() < deadline) {
@@ -45,9 +56,8 @@ class ResourceLeakTest {
     assertEquals(descriptorsBefore, openDescriptors(), "open file descriptors after closing everything");
   }
 
-  private static void exchange(int connections) throws Exception {
-
-    WebSocketServer server =
+  private static void exchange(int connections, TestCertificate tls) throws Exception {
+    WebSocketServer.Builder serverBuilder =
         WebSocketServer.builder()
             .config(WebSocketConfig.builder().eventLoops(2).closeTimeout(Duration.ofSeconds(2)).build())
             .handler(request -> Upgrade.accept(new WebSocketListener() {
@@ -56,16 +66,23 @@ class ResourceLeakTest {
                 if (event.text().equals("close me")) socket.close(4001, "as asked");
                 else socket.send(event.text());
               }
-            }))
-            .start();
-    WebSocketClient client = WebSocketClient.create(WebSocketConfig.builder().eventLoops(2).build());
+            }));
+    WebSocketClient.Builder clientBuilder =
+        WebSocketClient.builder().config(WebSocketConfig.builder().eventLoops(2).build());
+    if (tls != null) {
+      serverBuilder.tls(tls.serverContext());
+      clientBuilder.tls(tls.clientContext());
+    }
+    WebSocketServer server = serverBuilder.start();
+    WebSocketClient client = clientBuilder.build();
+    String scheme = tls == null ? "ws" : "wss";
     List<CompletableFuture<CloseEvent>> closes = new ArrayList<>();
     List<WebSocket> sockets = new ArrayList<>();
     for (int i = 0; i < connections; i++) {
       CompletableFuture<String> echo = new CompletableFuture<>();
       CompletableFuture<CloseEvent> closed = new CompletableFuture<>();
       WebSocket socket =
-          client.connect(URI.create("ws://127.0.0.1:" + server.port() + "/"), new WebSocketListener() {
+          client.connect(URI.create(scheme + "://127.0.0.1:" + server.port() + "/"), new WebSocketListener() {
             @Override
             public void onMessage(WebSocket s, MessageEvent event) {
               echo.complete(event.text());

@@ -9,14 +9,18 @@ import java.util.List;
  *
  * <pre>
  * java -jar echo.jar server --port P [--host H] [--max-message BYTES] [--deflate]
- * java -jar echo.jar client [--max-message BYTES] [--deflate] URL
+ *                          [--tls-keystore FILE.p12 --tls-password PW]
+ * java -jar echo.jar client [--max-message BYTES] [--deflate]
+ *                          [--tls-truststore FILE.p12 --tls-password PW] URL
  * </pre>
  */
 public final class Echo {
   static final String USAGE =
       """
       usage: echo.jar server --port P [--host H] [--max-message BYTES] [--deflate]
-             echo.jar client [--max-message BYTES] [--deflate] URL
+                             [--tls-keystore FILE.p12 --tls-password PW]
+             echo.jar client [--max-message BYTES] [--deflate]
+                             [--tls-truststore FILE.p12 --tls-password PW] URL
       --deflate: permessage-deflate (RFC 7692); the server accepts it, the client offers it
       """;
 

@@ -3,8 +3,10 @@ package io.asyncws.samples.echo;
 import io.asyncws.runtime.CloseEvent;
 import io.asyncws.runtime.WebSocket;
 import io.asyncws.runtime.WebSocketClient;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -30,7 +32,15 @@ final class EchoClient {
       return 2;
     }
     CompletableFuture<CloseEvent> closed = new CompletableFuture<>();
-    try (WebSocketClient client = WebSocketClient.create(Limits.forOptions(options).toBuilder().eventLoops(1).build())) {
+    WebSocketClient.Builder builder = WebSocketClient.builder()
+        .config(Limits.forOptions(options).toBuilder().eventLoops(1).build());
+    try {
+      if (options.tls().trustStore() != null) builder.tls(options.tls().clientContext());
+    } catch (IOException | GeneralSecurityException e) {
+      err.println("echo: cannot load --tls-truststore " + options.tls().trustStore() + ": " + e.getMessage());
+      return 1;
+    }
+    try (WebSocketClient client = builder.build()) {
       client.connect(url, new EchoListener() {
         @Override
         public void onError(WebSocket socket, Throwable error) {

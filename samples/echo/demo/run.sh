@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The main job: build asyncws, start the echo sample server, talk to it with an independent
+# The echo demo: build asyncws, start the echo sample server, talk to it with an independent
 # client (the JDK's java.net.http.WebSocket) and stop the server again.
 set -euo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")/../../.."
 
 ./mvnw -B -q -DskipTests package
 port=${PORT:-8080}

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Runs every benchmark cell against every server in benchmarks/servers.conf, over several passes,
+# prints one table (ratios against Netty, spread across passes) and writes benchmarks/RESULTS.md.
+#
+#   benchmarks/run.sh [--quick] [--passes N]
+#
+#   --quick     tiny durations and 200 idle connections: proves the harness works, measures nothing
+#   --passes N  passes over all cells and servers (default 2; the spread needs at least 2)
+#
+# Environment: SERVER_JVM_OPTS (default -Xmx1g), CLIENT_JVM_OPTS (default -Xmx1g),
+# BENCH_PORT (first port tried, default 19100).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+JAR=benchmarks/target/benchmarks.jar
+ECHO_JAR=samples/echo/target/echo.jar
+OUT=benchmarks/target/run
+RESULTS_MD=benchmarks/RESULTS.md
+
+quick=false
+passes=2
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=true ;;
+    --passes) passes=${2:?--passes needs a number}; shift ;;
+    *) echo "usage: benchmarks/run.sh [--quick] [--passes N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if $quick; then warmup=0.3; duration=0.7; idle=200; else warmup=5; duration=10; idle=10000; fi
+
+# The cells: name | load program arguments (see LoadMain). Adding a cell is adding a line.
+CELLS=(
+  "1 conn 32 B w1|echo --connections 1 --size 32 --window 1"
+  "1 conn 32 B w64|echo --connections 1 --size 32 --window 64"
+  "100 conns 32 B w16|echo --connections 100 --size 32 --window 16"
+  "10 conns 64 KiB bin w4|echo --connections 10 --size 65536 --window 4 --binary"
+  "$idle idle conns|connections --connections $idle"
+)
+
+# --- build if needed -------------------------------------------------------------------------
+stale() { # true when a jar is missing or older than any source it is built from
+  [ ! -f "$JAR" ] || [ ! -f "$ECHO_JAR" ] && return 0
+  [ -n "$(find pom.xml runtime/pom.xml runtime/src samples/echo/pom.xml samples/echo/src \
+      benchmarks/pom.xml benchmarks/src -newer "$JAR" -print -quit)" ] && return 0
+  [ -n "$(find runtime/src samples/echo/src -newer "$ECHO_JAR" -print -quit)" ]
+}
+if stale; then
+  echo "building benchmarks and the echo sample..."
+  ./mvnw -B -q -DskipTests -pl benchmarks,samples/echo -am package
+fi
+
+# --- limits and pinning ----------------------------------------------------------------------
+want_fds=$((idle + 1024))
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$want_fds" ]; then
+  hard=$(ulimit -Hn)
+  if [ "$hard" = unlimited ] || [ "$hard" -ge "$want_fds" ]; then ulimit -n "$want_fds"; else ulimit -n "$hard"; fi
+fi
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$want_fds" ]; then
+  echo "warning: open files limited to $(ulimit -n), below the $want_fds the idle cell needs" >&2
+fi
+cpus=$(nproc)
+pin_server=(); pin_client=()
+if command -v taskset >/dev/null && [ "$cpus" -ge 2 ]; then
+  # The client gets CPU 0 and the server the rest, so neither steals the other's time.
+  server_cpus=$([ "$cpus" -eq 2 ] && echo 1 || echo "1-$((cpus - 1))")
+  pin_client=(taskset -c 0); pin_server=(taskset -c "$server_cpus")
+fi
+read -ra server_jvm <<< "${SERVER_JVM_OPTS:--Xmx1g}"
+read -ra client_jvm <<< "${CLIENT_JVM_OPTS:--Xmx1g}"
+
+# --- servers ---------------------------------------------------------------------------------
+trim() { local s=$1; s=${s#"${s%%[![:space:]]*}"}; echo "${s%"${s##*[![:space:]]}"}"; }
+NAMES=(); NEEDS=(); COMMANDS=()
+while IFS='|' read -r name needs command; do
+  name=$(trim "$name")
+  case "$name" in ''|'#'*) continue ;; esac
+  NAMES+=("$name"); NEEDS+=("$(trim "$needs")"); COMMANDS+=("$(trim "$command")")
+done < benchmarks/servers.conf
+
+port=${BENCH_PORT:-19100}
+server_pid=
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_server() { # $1 index into NAMES, $2 log file; sets server_pid and port, or why on failure
+  while port_open "$port"; do port=$((port + 1)); done
+  local cmd=${COMMANDS[$1]//\{port\}/$port}
+  local words; read -ra words <<< "${cmd//\{java\}/java}"
+  # {java} becomes java followed by the shared server options.
+  [ "${words[0]}" = java ] && words=(java "${server_jvm[@]}" "${words[@]:1}")
+  "${pin_server[@]}" "${words[@]}" > "$2" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 300); do   # at most 30 s to start
+    kill -0 "$server_pid" 2>/dev/null || { why="server exited at start: $(tail -1 "$2")"; return 1; }
+    port_open "$port" && return 0
+    sleep 0.1
+  done
+  why="server did not listen on $port within 30 s"; return 1
+}
+
+stop_server() { # stops $server_pid by PID: TERM, then KILL after 10 s
+  [ -z "$server_pid" ] && return 0
+  kill -TERM "$server_pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  server_pid=
+  port=$((port + 1))   # a fresh port: no TIME_WAIT leftovers from the last server
+}
+trap stop_server EXIT
+
+# --- run -------------------------------------------------------------------------------------
+mkdir -p "$OUT"
+tsv=$OUT/results.tsv
+: > "$tsv"
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
+skipped=()
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+for pass in $(seq 1 "$passes"); do
+  for i in "${!NAMES[@]}"; do
+    name=${NAMES[$i]}
+    if [ ! -f "${NEEDS[$i]}" ]; then
+      echo "pass $pass: $name skipped: ${NEEDS[$i]} is not built"
+      if [ "$pass" -eq 1 ]; then skipped+=("$name (${NEEDS[$i]} not built)"); fi
+      continue
+    fi
+    for cell in "${CELLS[@]}"; do
+      cell_name=${cell%%|*}; read -ra load_args <<< "${cell#*|}"
+      log=$OUT/pass$pass-$name-${cell_name// /_}
+      if ! start_server "$i" "$log.server.log"; then
+        printf '%s\t%s\t%s\tFAILED\t%s\n' "$pass" "$cell_name" "$name" "$why" >> "$tsv"
+        echo "pass $pass: $name | $cell_name: FAILED: $why"; stop_server; continue
+      fi
+      extra=(--port "$port")
+      if [ "${load_args[0]}" = echo ]; then extra+=(--warmup "$warmup" --duration "$duration")
+      else extra+=(--server-pid "$server_pid"); fi
+      status=0
+      timeout 600 "${pin_client[@]}" java "${client_jvm[@]}" -cp "$JAR" io.asyncws.benchmarks.load.LoadMain \
+        "${load_args[@]}" "${extra[@]}" > "$log.out" 2> "$log.err" || status=$?
+      stop_server
+      result=$(grep '^RESULT ' "$log.out" | head -1 || true)
+      if [ -n "$result" ]; then
+        printf '%s\t%s\t%s\t%s\n' "$pass" "$cell_name" "$name" "$(echo "${result#RESULT }" | tr ' ' '\t')" >> "$tsv"
+      else
+        printf '%s\t%s\t%s\tFAILED\t%s\n' "$pass" "$cell_name" "$name" "exit $status: $(tail -1 "$log.err")" >> "$tsv"
+      fi
+      echo "pass $pass: $name | $cell_name: $(grep -v '^RESULT ' "$log.out" | head -1 || true) (exit $status)"
+    done
+  done
+done
+
+table=$(java -cp "$JAR" io.asyncws.benchmarks.report.ReportMain "$tsv")
+echo
+echo "$table"
+
+# --- RESULTS.md ------------------------------------------------------------------------------
+cpu_model=$(trim "$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2-)")
+mem_total=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo unknown)
+jdk=$(java -version 2>&1 | head -2 | tail -1)
+if $quick; then
+  kind="**Quick smoke run (\`--quick\`)**: ${warmup} s warm-up, ${duration} s per cell, $idle idle connections, on a machine shared with other jobs. It proves the harness works end to end; the numbers are **not a result**."
+else
+  kind="Full run: ${warmup} s warm-up, ${duration} s per cell, $idle idle connections."
+fi
+{
+  echo "# benchmark results"
+  echo
+  echo "$kind"
+  echo
+  echo "- run: $started, $passes passes, command \`benchmarks/run.sh $($quick && echo --quick)\`"
+  echo "- machine: $cpus CPUs ($cpu_model), $mem_total memory, Linux $(uname -r), load average at start $load_at_start"
+  echo "- JDK: $jdk; server options \`${server_jvm[*]}\`, client options \`${client_jvm[*]}\`"
+  if [ ${#pin_client[@]} -gt 0 ]; then
+    echo "- pinning: load program on CPU 0, server on CPU $server_cpus (taskset)"
+  else
+    echo "- pinning: none (taskset missing or a single CPU)"
+  fi
+  echo "- servers: ${NAMES[*]} (benchmarks/servers.conf); each started fresh for every cell and stopped by PID"
+  if [ ${#skipped[@]} -gt 0 ]; then echo "- skipped: ${skipped[*]}"; fi
+  echo
+  echo "msgs/s, p50/p99/p99.9 and MB/s are means over the passes; spread is ± half the range across"
+  echo "passes, relative to the mean; \"vs netty\" is msgs/s (bytes per connection for the idle cell)"
+  echo "divided by Netty's: above 1 is faster in the echo cells, below 1 is leaner in the idle cell."
+  echo
+  echo "$table"
+  echo
+  echo "<details><summary>raw results, one line per pass, cell and server</summary>"
+  echo
+  echo '```'
+  cat "$tsv"
+  echo '```'
+  echo
+  echo "</details>"
+} > "$RESULTS_MD"
+echo
+echo "wrote $RESULTS_MD (logs in $OUT)"

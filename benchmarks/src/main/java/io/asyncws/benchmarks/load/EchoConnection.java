@@ -1,0 +1,277 @@
+package io.asyncws.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * One connection of the echo load: sends numbered messages, keeps at most {@code window} in
+ * flight, and checks every echoed frame byte for byte, in order, as it arrives (no reassembly
+ * buffer: a 64 KiB echo is compared piece by piece).
+ *
+ * <p>Only the load program's selector thread uses it.
+ */
+final class EchoConnection {
+  /** What a connection reports to its load driver. */
+  interface Events {
+    /** The oldest message in flight came back whole and correct, {@code latencyNanos} after it was queued. */
+    void echoed(long latencyNanos);
+  }
+
+  private enum State { HEADER, PAYLOAD, CONTROL }
+
+  private final int id;
+  private final SocketChannel channel;
+  private final SelectionKey key;
+  private final PayloadPattern pattern;
+  private final int opcode;
+  private final long[] sentAt;
+  private final ByteBuffer in;
+  private final ByteBuffer out;
+  private final SplittableRandom maskKeys;
+  private final Events events;
+
+  private long nextSend;
+  private long nextEcho;
+  private String failure;
+  private boolean closeSent;
+  private boolean closeReceived;
+
+  // The frame being read.
+  private State state = State.HEADER;
+  private int frameOpcode;
+  private boolean frameFin;
+  private long frameRemaining;
+  /** Bytes of the current echo checked so far; an echo may span several frames. */
+  private int echoOffset;
+  private boolean inEcho;
+  private final byte[] control = new byte[125];
+  private int controlLength;
+
+  EchoConnection(
+      int id, SocketChannel channel, SelectionKey key, PayloadPattern pattern, boolean binary,
+      int window, ByteBuffer leftover, Events events) {
+    this.id = id;
+    this.channel = channel;
+    this.key = key;
+    this.pattern = pattern;
+    this.opcode = binary ? ClientFrames.OPCODE_BINARY : ClientFrames.OPCODE_TEXT;
+    this.sentAt = new long[window];
+    // Reads of up to 256 KiB: a few 64 KiB echoes per system call, as a real client would.
+    this.in = ByteBuffer.allocate(Math.max(256 << 10, leftover.remaining()));
+    this.in.put(leftover);
+    this.out = ByteBuffer.allocateDirect(window * (pattern.size() + ClientFrames.HEADER_MAX) + 256);
+    this.maskKeys = new SplittableRandom(id * 0x9E3779B97F4A7C15L + 1);
+    this.events = events;
+  }
+
+  /** Messages sent and not yet echoed. */
+  int inFlight() {
+    return (int) (nextSend - nextEcho);
+  }
+
+  /** Why this connection stopped, or null while it is fine. */
+  String failure() {
+    return failure;
+  }
+
+  /** Whether the server answered our Close. */
+  boolean closed() {
+    return closeReceived;
+  }
+
+  /** Queues messages until the window is full, then writes what it can. */
+  void fillWindow() throws IOException {
+    if (failure != null || closeSent) return;
+    byte[] block = pattern.block();
+    while (inFlight() < sentAt.length) {
+      sentAt[(int) (nextSend % sentAt.length)] = System.nanoTime();
+      ClientFrames.append(
+          out, opcode, block, pattern.offset(id, nextSend), pattern.size(), maskKey());
+      nextSend++;
+    }
+    flush();
+  }
+
+  /** Sends a normal Close; the connection stops sending messages. */
+  void sendClose() throws IOException {
+    if (failure != null || closeSent) return;
+    closeSent = true;
+    byte[] normal = {0x03, (byte) 0xE8}; // 1000
+    ClientFrames.append(out, ClientFrames.OPCODE_CLOSE, normal, 0, normal.length, maskKey());
+    flush();
+  }
+
+  /** Writes queued bytes; asks the selector for writability while some are left. */
+  void flush() throws IOException {
+    if (failure != null || closeReceived) return;
+    out.flip();
+    channel.write(out);
+    out.compact();
+    int ops = out.position() > 0 ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+    if (key.interestOps() != ops) key.interestOps(ops);
+  }
+
+  /** Reads what arrived and checks it; refills the window unless {@code sending} is false. */
+  void onReadable(boolean sending) throws IOException {
+    int n = channel.read(in);
+    if (n < 0) {
+      fail("The server closed the connection after " + nextEcho + " echoes.");
+      return;
+    }
+    in.flip();
+    parse();
+    in.compact();
+    if (failure != null || closeReceived) return;
+    if (sending) fillWindow();
+    else flush();
+  }
+
+  /** Closes the socket, whatever state the connection is in; for the end of the run. */
+  void shutdown() {
+    key.cancel();
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // the run is over; nothing more to report
+    }
+  }
+
+  /** Records the first failure and stops using the connection. */
+  void fail(String why) {
+    if (failure == null) failure = "connection " + id + ": " + why;
+    shutdown();
+  }
+
+  private int maskKey() {
+    int k;
+    do {
+      k = maskKeys.nextInt();
+    } while (k == 0);
+    return k;
+  }
+
+  private void parse() {
+    while (failure == null && !closeReceived) {
+      switch (state) {
+        case HEADER -> {
+          if (!readHeader()) return;
+        }
+        case PAYLOAD -> {
+          if (!in.hasRemaining()) return;
+          checkPayload();
+        }
+        case CONTROL -> {
+          if (!in.hasRemaining() && frameRemaining > 0) return;
+          int n = (int) Math.min(in.remaining(), frameRemaining);
+          in.get(control, controlLength, n);
+          controlLength += n;
+          frameRemaining -= n;
+          if (frameRemaining == 0) onControl();
+        }
+      }
+    }
+  }
+
+  /** Reads a whole header if it has arrived; false if more bytes are needed. */
+  private boolean readHeader() {
+    if (in.remaining() < 2) return false;
+    int p = in.position();
+    int b0 = in.get(p) & 0xFF;
+    int b1 = in.get(p + 1) & 0xFF;
+    int lengthField = b1 & 0x7F;
+    int headerLength = 2 + (lengthField == 126 ? 2 : lengthField == 127 ? 8 : 0);
+    if (in.remaining() < headerLength) return false;
+    if ((b1 & 0x80) != 0) {
+      fail("The server sent a masked frame (RFC 6455 §5.1 forbids it).");
+      return true;
+    }
+    if ((b0 & 0x70) != 0) {
+      fail("The server set RSV bits without an extension.");
+      return true;
+    }
+    long length =
+        lengthField == 126 ? in.getShort(p + 2) & 0xFFFF : lengthField == 127 ? in.getLong(p + 2) : lengthField;
+    in.position(p + headerLength);
+    frameOpcode = b0 & 0x0F;
+    frameFin = (b0 & 0x80) != 0;
+    frameRemaining = length;
+    if (frameOpcode >= ClientFrames.OPCODE_CLOSE) {
+      controlLength = 0;
+      state = State.CONTROL;
+      if (length > control.length) fail("The server sent a control frame of " + length + " bytes.");
+      return true;
+    }
+    boolean continuation = frameOpcode == ClientFrames.OPCODE_CONTINUATION;
+    if (continuation != inEcho) {
+      fail(inEcho ? "A new message started inside echo " + nextEcho + "." : "A continuation frame arrived with no message open.");
+      return true;
+    }
+    if (!continuation && frameOpcode != opcode) {
+      fail("Echo " + nextEcho + " came back with opcode " + frameOpcode + ", not " + opcode + ".");
+      return true;
+    }
+    if (nextEcho >= nextSend) {
+      fail("The server sent a message nobody asked for.");
+      return true;
+    }
+    inEcho = true;
+    if (echoOffset + length > pattern.size()) {
+      fail("Echo " + nextEcho + " is longer than the " + pattern.size() + " bytes sent.");
+      return true;
+    }
+    state = State.PAYLOAD;
+    if (length == 0) endFrame();
+    return true;
+  }
+
+  private void checkPayload() {
+    int n = (int) Math.min(in.remaining(), frameRemaining);
+    int expectedFrom = pattern.offset(id, nextEcho) + echoOffset;
+    int at = in.arrayOffset() + in.position();
+    if (Arrays.mismatch(in.array(), at, at + n, pattern.block(), expectedFrom, expectedFrom + n) >= 0) {
+      fail("Echo " + nextEcho + " differs from what was sent, at or after byte " + echoOffset + ".");
+      return;
+    }
+    in.position(in.position() + n);
+    echoOffset += n;
+    frameRemaining -= n;
+    if (frameRemaining == 0) endFrame();
+  }
+
+  private void endFrame() {
+    state = State.HEADER;
+    if (!frameFin) return;
+    if (echoOffset != pattern.size()) {
+      fail("Echo " + nextEcho + " has " + echoOffset + " bytes, not " + pattern.size() + ".");
+      return;
+    }
+    events.echoed(System.nanoTime() - sentAt[(int) (nextEcho % sentAt.length)]);
+    nextEcho++;
+    echoOffset = 0;
+    inEcho = false;
+  }
+
+  private void onControl() {
+    state = State.HEADER;
+    switch (frameOpcode) {
+      case ClientFrames.OPCODE_PING -> {
+        if (!closeSent) ClientFrames.append(out, ClientFrames.OPCODE_PONG, control, 0, controlLength, maskKey());
+      }
+      case ClientFrames.OPCODE_PONG -> { } // unsolicited Pongs are allowed and ignored (§5.5.3)
+      case ClientFrames.OPCODE_CLOSE -> {
+        closeReceived = true;
+        if (!closeSent) {
+          fail("The server closed the connection after " + nextEcho + " echoes.");
+          return;
+        }
+        // Our Close was answered: the close handshake is complete.
+        shutdown();
+      }
+      default -> fail("The server sent unknown opcode " + frameOpcode + ".");
+    }
+  }
+}
