@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-10}
-targets=(fuzz-frame-reader fuzz-handshake-request fuzz-handshake-response fuzz-extension-header)
+targets=(fuzz-frame-reader fuzz-handshake-request fuzz-handshake-response fuzz-extension-header
+  fuzz-deflate-inflater fuzz-deflate-reader)
 ./mvnw -B -q -pl runtime -am install -DskipTests
 deadline=$(( $(date +%s) + minutes * 60 ))
 round=0

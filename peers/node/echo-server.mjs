@@ -1,5 +1,6 @@
 // Echo server peer (Node ws):
-//   node echo-server.mjs [port] [--timeout seconds] [--tls-cert PEM --tls-key PEM]
+//   node echo-server.mjs [port] [--deflate] [--timeout seconds] [--tls-cert PEM --tls-key PEM]
+// --deflate turns permessage-deflate on (every message compressed).
 // With the TLS flags it serves wss:// (https.createServer) and prints "SNI <name>" for
 // every connection (the server name the client sent, "-" for none).
 // Listens on 127.0.0.1 (port 0 = any free port), prints exactly one line
@@ -8,14 +9,15 @@
 import { WebSocketServer } from 'ws';
 import { parseArgs } from 'node:util';
 import { createServer } from 'node:https';
-import { TLS_ARGS, WS_OPTIONS, tlsFiles } from './options.mjs';
+import { TLS_ARGS, tlsFiles, wsOptions } from './options.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { timeout: { type: 'string', default: '60' }, ...TLS_ARGS },
+  options: { timeout: { type: 'string', default: '60' }, deflate: { type: 'boolean', default: false }, ...TLS_ARGS },
 });
 const port = Number(positionals[0] ?? 0);
 const { cert, key } = await tlsFiles(values);
+const WS_OPTIONS = wsOptions(values.deflate);
 
 let wss;
 if (cert !== undefined) {

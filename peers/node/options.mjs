@@ -10,6 +10,17 @@ export const WS_OPTIONS = Object.freeze({
   perMessageDeflate: false,
 });
 
+// With --deflate: permessage-deflate on (RFC 7692), every message compressed however short
+// (threshold 0; ws's default of 1024 bytes would leave the small ones plain).
+// serverMaxWindowBits (8-15, optional) asks the server for a smaller window, which ws's
+// inflater then enforces: a back-reference beyond it fails the connection.
+export function wsOptions(deflate, serverMaxWindowBits) {
+  if (!deflate) return WS_OPTIONS;
+  const perMessageDeflate = { threshold: 0 };
+  if (serverMaxWindowBits) perMessageDeflate.serverMaxWindowBits = Number(serverMaxWindowBits);
+  return { ...WS_OPTIONS, perMessageDeflate };
+}
+
 // TLS flags every script accepts: --tls-cert/--tls-key (PEM) make a server speak wss,
 // --ca (PEM) is the one certificate a client trusts. Read here so each script stays short.
 export const TLS_ARGS = Object.freeze({

@@ -1,5 +1,7 @@
 // Sending client peer (Node ws):
-//   node send-client.mjs <url> <spec> [--fragment bytes] [--timeout seconds] [--ca PEM]
+//   node send-client.mjs <url> <spec> [--fragment bytes] [--deflate] [--timeout seconds] [--ca PEM]
+// --deflate offers permessage-deflate and fails unless the server accepted it;
+// --server-max-window-bits N (with --deflate) asks for the server's window to be 2^N bytes.
 // (--ca: the certificate a wss:// server must present, instead of Node's default CAs)
 // <spec> lists messages, e.g. "t0,b125,t65536" (t = text, b = binary, then the UTF-8 or
 // byte length); message i carries payload number i (payload.mjs). Each message is sent,
@@ -10,13 +12,15 @@
 // Prints "OK <count>" and exits 0, or "FAIL <why>" and exits 1; timeout default 60 s.
 import WebSocket from 'ws';
 import { parseArgs } from 'node:util';
-import { TLS_ARGS, WS_OPTIONS, tlsFiles } from './options.mjs';
+import { TLS_ARGS, tlsFiles, wsOptions } from './options.mjs';
 import { binaryPayload, parseSpec, textPayload } from './payload.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     fragment: { type: 'string', default: '0' },
+    deflate: { type: 'boolean', default: false },
+    'server-max-window-bits': { type: 'string' },
     timeout: { type: 'string', default: '60' },
     ...TLS_ARGS,
   },
@@ -53,6 +57,7 @@ function firstDifference(a, b) {
 }
 
 const { ca } = await tlsFiles(values);
+const WS_OPTIONS = wsOptions(values.deflate, values['server-max-window-bits']);
 const ws = new WebSocket(url, ca === undefined ? WS_OPTIONS : { ...WS_OPTIONS, ca });
 let next = 0;
 let expected;
@@ -67,7 +72,12 @@ function sendNext() {
   send(ws, expected.payload, binary);
 }
 
-ws.on('open', sendNext);
+ws.on('open', () => {
+  if (values.deflate && !ws.extensions.includes('permessage-deflate')) {
+    fail(`permessage-deflate was not negotiated: '${ws.extensions}'`);
+  }
+  sendNext();
+});
 ws.on('message', (data, isBinary) => {
   const what = `message ${next} (${plan[next]?.binary ? 'binary' : 'text'}, ${plan[next]?.size} bytes)`;
   if (expected === undefined) fail(`unexpected message after the plan ended`);

@@ -1,5 +1,5 @@
 """Echo server peer (Python websockets 10.4):
-    echo_server.py [port] [--timeout seconds] [--tls-cert PEM --tls-key PEM]
+    echo_server.py [port] [--deflate] [--timeout seconds] [--tls-cert PEM --tls-key PEM]
 
 
 Listens on 127.0.0.1 (port 0 = any free port), prints exactly one line "LISTENING <port>"
@@ -13,7 +13,7 @@ import sys
 
 import websockets
 
-from options import WS_OPTIONS, server_ssl, timeout_arg, tls_args
+from options import deflate_arg, server_ssl, timeout_arg, tls_args, ws_options
 
 
 async def echo(ws):
@@ -25,10 +25,10 @@ async def echo(ws):
         print(f"connection failed: {e}", file=sys.stderr, flush=True)
 
 
-async def main(port, timeout, ssl_context):
+async def main(port, timeout, ssl_context, deflate):
     stop = asyncio.get_running_loop().create_future()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set_result, 0)
-    async with websockets.serve(echo, "127.0.0.1", port, ssl=ssl_context, **WS_OPTIONS) as server:
+    async with websockets.serve(echo, "127.0.0.1", port, ssl=ssl_context, **ws_options(deflate)) as server:
         print(f"LISTENING {server.sockets[0].getsockname()[1]}", flush=True)
         try:
             return await asyncio.wait_for(stop, timeout)
@@ -42,5 +42,6 @@ if __name__ == "__main__":
     parser.add_argument("port", type=int, nargs="?", default=0)
     timeout_arg(parser)
     tls_args(parser)
+    deflate_arg(parser)
     args = parser.parse_args()
-    sys.exit(asyncio.run(main(args.port, args.timeout, server_ssl(args))))
+    sys.exit(asyncio.run(main(args.port, args.timeout, server_ssl(args), args.deflate)))

@@ -13,6 +13,16 @@ WS_OPTIONS = {
 }
 
 
+def ws_options(deflate: bool) -> dict:
+    """WS_OPTIONS, with permessage-deflate on (websockets' own defaults) when deflate is set."""
+    return {**WS_OPTIONS, "compression": "deflate"} if deflate else WS_OPTIONS
+
+
+def deflate_arg(parser: argparse.ArgumentParser) -> None:
+    """Adds --deflate: permessage-deflate on (RFC 7692)."""
+    parser.add_argument("--deflate", action="store_true", help="use permessage-deflate")
+
+
 def tls_args(parser: argparse.ArgumentParser) -> None:
     """Adds --tls-cert/--tls-key (PEM: a server speaks wss) and --ca (PEM: the one certificate
     a client trusts)."""

@@ -1,5 +1,5 @@
 """Sending client peer (Python websockets 10.4):
-    send_client.py <url> <spec> [--fragment bytes] [--timeout seconds] [--ca PEM]
+    send_client.py <url> <spec> [--fragment bytes] [--deflate] [--timeout seconds] [--ca PEM]
 
 <spec> lists messages, e.g. "t0,b125,t65536" (t = text, b = binary, then the UTF-8 or
 byte length); message i carries payload number i (payload.py). Each message is sent, its
@@ -15,7 +15,7 @@ import sys
 
 import websockets
 
-from options import WS_OPTIONS, client_ssl, timeout_arg, tls_args
+from options import client_ssl, deflate_arg, timeout_arg, tls_args, ws_options
 from payload import binary_payload, parse_spec, text_fragments, text_payload
 
 
@@ -29,9 +29,12 @@ def first_difference(a, b):
     return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
-async def main(url, plan, fragment, ssl_context):
+async def main(url, plan, fragment, ssl_context, deflate):
     extra = {} if ssl_context is None else {"ssl": ssl_context}
-    async with websockets.connect(url, **extra, **WS_OPTIONS) as ws:
+    async with websockets.connect(url, **extra, **ws_options(deflate)) as ws:
+        accepted = ws.response_headers.get("Sec-WebSocket-Extensions", "")
+        if deflate and "permessage-deflate" not in accepted:
+            return f"permessage-deflate was not negotiated: '{accepted}'"
         for seed, (binary, size) in enumerate(plan):
             what = f"message {seed} ({'binary' if binary else 'text'}, {size} bytes)"
             payload = binary_payload(seed, size) if binary else text_payload(seed, size)
@@ -54,7 +57,7 @@ async def main(url, plan, fragment, ssl_context):
 async def bounded(args):
     try:
         failure = await asyncio.wait_for(
-            main(args.url, parse_spec(args.spec), args.fragment, client_ssl(args)), args.timeout)
+            main(args.url, parse_spec(args.spec), args.fragment, client_ssl(args), args.deflate), args.timeout)
     except asyncio.TimeoutError:
         failure = f"timeout after {args.timeout} s"
     except (OSError, ValueError, websockets.WebSocketException) as e:
@@ -73,4 +76,5 @@ if __name__ == "__main__":
     parser.add_argument("--fragment", type=int, default=0, help="fragment size in bytes, 0 = whole messages")
     timeout_arg(parser)
     tls_args(parser)
+    deflate_arg(parser)
     sys.exit(asyncio.run(bounded(parser.parse_args())))

@@ -24,6 +24,11 @@ import java.util.Objects;
  * @param eventLoops number of event-loop threads of a server or client group
  * @param fragmentSize largest payload of an outgoing frame: longer messages are sent as several
  *     frames; 0 sends every message as a single frame
+ * @param perMessageDeflate whether permessage-deflate (RFC 7692) is used: a client offers it, a
+ *     server accepts a client's offer (the first it can honour); off by default, see {@link
+ *     #DEFAULT_PER_MESSAGE_DEFLATE}
+ * @param compressionThreshold with permessage-deflate agreed, messages shorter than this many
+ *     bytes are sent uncompressed
  */
 public record WebSocketConfig(
     long maxFrameSize,
@@ -35,7 +40,9 @@ public record WebSocketConfig(
     Duration pongTimeout,
     long writeBufferHighWaterMark,
     int eventLoops,
-    int fragmentSize) {
+    int fragmentSize,
+    boolean perMessageDeflate,
+    int compressionThreshold) {
 
   /** 16 MiB: above this a single frame is more likely an attack or a bug than a message. */
   public static final long DEFAULT_MAX_FRAME_SIZE = 16L << 20;
@@ -56,7 +63,22 @@ public record WebSocketConfig(
   /** 16 MiB: a slow consumer may hold this much of our memory before we stop reading from it. */
   public static final long DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 16L << 20;
 
+  /**
+   * Off. Browsers always offer permessage-deflate, so turning it on affects every browser client;
+   * it costs each connection about 300 KiB of zlib memory (a 256 KiB compressor, a 32 KiB
+   * window to inflate into) and CPU per message, and compressing secrets next to text an attacker
+   * chooses leaks them by the compressed length (CRIME, BREACH). Turn it on where messages are
+   * large or repetitive and those costs are understood.
+   */
+  public static final boolean DEFAULT_PER_MESSAGE_DEFLATE = false;
+  /** 256 bytes: below this the DEFLATE block overhead and zlib's set-up eat most of the gain. */
+  public static final int DEFAULT_COMPRESSION_THRESHOLD = 256;
+
   public WebSocketConfig {
+    if (compressionThreshold < 0) {
+      throw new IllegalArgumentException(
+          "compressionThreshold must not be negative: " + compressionThreshold);
+    }
     requirePositive(maxFrameSize, "maxFrameSize");
     requirePositive(maxMessageSize, "maxMessageSize");
     requirePositive(maxHandshakeSize, "maxHandshakeSize");
@@ -100,7 +122,9 @@ public record WebSocketConfig(
         .pongTimeout(pongTimeout)
         .writeBufferHighWaterMark(writeBufferHighWaterMark)
         .eventLoops(eventLoops)
-        .fragmentSize(fragmentSize);
+        .fragmentSize(fragmentSize)
+        .perMessageDeflate(perMessageDeflate)
+        .compressionThreshold(compressionThreshold);
   }
 
   private static void requirePositive(long value, String name) {
@@ -126,6 +150,8 @@ public record WebSocketConfig(
     private long writeBufferHighWaterMark = DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK;
     private int eventLoops = Runtime.getRuntime().availableProcessors();
     private int fragmentSize = DEFAULT_FRAGMENT_SIZE;
+    private boolean perMessageDeflate = DEFAULT_PER_MESSAGE_DEFLATE;
+    private int compressionThreshold = DEFAULT_COMPRESSION_THRESHOLD;
 
     private Builder() {}
 
@@ -179,6 +205,16 @@ public record WebSocketConfig(
       return this;
     }
 
+    public Builder perMessageDeflate(boolean enabled) {
+      this.perMessageDeflate = enabled;
+      return this;
+    }
+
+    public Builder compressionThreshold(int bytes) {
+      this.compressionThreshold = bytes;
+      return this;
+    }
+
     /** The configuration; throws {@link IllegalArgumentException} when a value is out of range. */
     public WebSocketConfig build() {
       return new WebSocketConfig(
@@ -191,7 +227,9 @@ public record WebSocketConfig(
           pongTimeout,
           writeBufferHighWaterMark,
           eventLoops,
-          fragmentSize);
+          fragmentSize,
+          perMessageDeflate,
+          compressionThreshold);
     }
   }
 }

@@ -45,6 +45,12 @@ import java.util.Objects;
  * growable message buffer and reuses it from message to message, releasing it when a message
  * made it larger than 64 KiB.
  *
+ * <p>With permessage-deflate negotiated (a {@link MessageInflater} given), a data message whose
+ * first frame sets RSV1 is decompressed as its payload arrives, a chunk at a time, and {@code
+ * maxMessageSize} bounds the decompressed bytes as they are produced: a decompression bomb fails
+ * with 1009 having allocated no more than the limit. Decompressed text is validated like any
+ * other.
+ *
  * <p>A Close frame ends the stream: the peer may send nothing after it (§5.5.1), so the reader
  * consumes and discards whatever follows, and the callback hears nothing more.
  *
@@ -61,6 +67,15 @@ public final class FrameReader {
   /** {@link #messageOpcode} when no data message is in progress. */
   private static final int NO_MESSAGE = -1;
   private static final byte[] EMPTY = new byte[0];
+  /**
+   * Compressed payload may exceed the frame and message limits by 1/128 of them: incompressible
+   * data grows under DEFLATE, by 5 bytes per stored block, and zlib at its smallest memLevel
+   * (Python websockets' default) stores 2 KiB blocks, a growth of 0.25%. The limits are about
+   * memory, and compressed bytes are not buffered: the inflated message is what is bounded.
+   */
+  private static final int DEFLATE_GROWTH_DIVISOR = 128;
+  /** 8 KiB: how much compressed payload is unmasked at a time before it is inflated. */
+  private static final int COMPRESSED_CHUNK = 8 << 10;
 
   private enum State {
     HEADER_BYTE0,
@@ -77,6 +92,11 @@ public final class FrameReader {
   private final long maxMessageSize;
   private final FrameCallback callback;
   private final Utf8Validator utf8 = new Utf8Validator();
+  /** Null when no extension compresses messages; then RSV1 is a protocol error. */
+  private final MessageInflater inflater;
+  private final MessageInflater.Sink inflatedSink = this::appendInflated;
+  /** Compressed payload is unmasked here, a piece at a time, on its way to the inflater. */
+  private byte[] compressedChunk = EMPTY;
 
   private State state = State.HEADER_BYTE0;
 
@@ -97,6 +117,10 @@ public final class FrameReader {
   private byte[] message = EMPTY;
   private ByteBuffer messageView = ByteBuffer.wrap(message);
   private int messageLength;
+  /** Whether the message in progress had RSV1 set: its payload goes through the inflater. */
+  private boolean messageCompressed;
+  /** Bytes of compressed payload received for the message in progress. */
+  private long compressedLength;
 
   // A control frame's payload: never above 125 bytes, and separate from the message because
   // control frames may arrive between the fragments of a message.
@@ -117,6 +141,24 @@ public final class FrameReader {
    * @param callback receives messages and control frames, on the thread that calls {@link #read}
    */
   public FrameReader(Role role, long maxFrameSize, long maxMessageSize, FrameCallback callback) {
+    this(role, maxFrameSize, maxMessageSize, callback, null);
+  }
+
+  /**
+   * A reader for one connection that negotiated a compressing extension (permessage-deflate):
+   * data messages whose first frame has RSV1 set are decompressed through {@code inflater}, and
+   * {@code maxMessageSize} bounds their decompressed size as the output is produced. RSV1 stays
+   * an error on continuation and control frames (RFC 7692 §6).
+   *
+   * @param inflater decompresses RSV1 messages; null when no such extension was negotiated
+   */
+  public FrameReader(
+      Role role,
+      long maxFrameSize,
+      long maxMessageSize,
+      FrameCallback callback,
+      MessageInflater inflater) {
+    this.inflater = inflater;
     this.role = Objects.requireNonNull(role, "role");
     this.callback = Objects.requireNonNull(callback, "callback");
     if (maxFrameSize <= 0 || maxMessageSize <= 0) {
@@ -192,9 +234,9 @@ public final class FrameReader {
   }
 
   private void readByte0(int b0) throws ProtocolException {
-    checkReservedBits(b0);
     fin = (b0 & B0_FLAG_FIN) != 0;
     opcode = b0 & B0_MASK_OPCODE;
+    boolean compressed = checkReservedBits(b0);
     switch (opcode) {
       case OPCODE_CLOSE, OPCODE_PING, OPCODE_PONG -> {
         if (!fin) {
@@ -214,6 +256,8 @@ public final class FrameReader {
         }
         messageOpcode = opcode;
         messageLength = 0;
+        messageCompressed = compressed;
+        compressedLength = 0;
         utf8.reset();
       }
       default -> fail(CloseCodes.PROTOCOL_ERROR, String.format("Unknown opcode 0x%X.", opcode));
@@ -222,16 +266,29 @@ public final class FrameReader {
   }
 
   /**
-   * The one place that decides which reserved bits a frame may set. None are negotiated yet; an
-   * extension such as permessage-deflate (RFC 7692, RSV1) would be admitted here.
+   * The one place that decides which reserved bits a frame may set: RSV1 on the first frame of a
+   * data message when permessage-deflate was negotiated (RFC 7692 §6), nothing else.
+   *
+   * @return whether the frame is the compressed first frame of a message
    */
-  private void checkReservedBits(int b0) throws ProtocolException {
-    int reserved = b0 & (B0_FLAG_RSV1 | B0_FLAG_RSV2 | B0_FLAG_RSV3);
-    if (reserved != 0) {
+  private boolean checkReservedBits(int b0) throws ProtocolException {
+    boolean rsv1 = (b0 & B0_FLAG_RSV1) != 0;
+    int others = b0 & (B0_FLAG_RSV2 | B0_FLAG_RSV3);
+    if (others != 0 || (rsv1 && inflater == null)) {
       fail(
           CloseCodes.PROTOCOL_ERROR,
-          String.format("Reserved bits 0x%02X are set but no extension was negotiated.", reserved));
+          String.format(
+              "Reserved bits 0x%02X are set but no extension was negotiated for them.",
+              b0 & (B0_FLAG_RSV1 | others)));
     }
+    if (rsv1 && opcode != OPCODE_TEXT && opcode != OPCODE_BINARY) {
+      fail(
+          CloseCodes.PROTOCOL_ERROR,
+          String.format(
+              "RSV1 is set on a frame with opcode 0x%X; only a message's first frame may set it.",
+              opcode));
+    }
+    return rsv1;
   }
 
   private void readByte1(int b1) throws ProtocolException {
@@ -260,16 +317,22 @@ public final class FrameReader {
     if (length < 0) {
       fail(CloseCodes.PROTOCOL_ERROR, "The 64-bit payload length has its top bit set.");
     }
-    if (length > maxFrameSize) {
+    // A compressed message's wire bytes are bounded like a plain one's, with room for DEFLATE's
+    // growth; its output is bounded as it is inflated (appendInflated).
+    boolean compressed = !isControl(opcode) && messageCompressed;
+    long frameLimit = compressed ? withDeflateGrowth(maxFrameSize) : maxFrameSize;
+    if (length > frameLimit) {
       fail(
           CloseCodes.MESSAGE_TOO_BIG,
-          "A frame of " + length + " bytes exceeds the limit of " + maxFrameSize + " bytes.");
+          "A frame of " + length + " bytes exceeds the limit of " + frameLimit + " bytes.");
     }
-    if (!isControl(opcode) && length > maxMessageSize - messageLength) {
+    long received = compressed ? compressedLength : messageLength;
+    long messageLimit = compressed ? withDeflateGrowth(maxMessageSize) : maxMessageSize;
+    if (!isControl(opcode) && length > messageLimit - received) {
       fail(
           CloseCodes.MESSAGE_TOO_BIG,
-          "A message of more than " + (messageLength + length) + " bytes exceeds the limit of "
-              + maxMessageSize + " bytes.");
+          "A message of more than " + (received + length) + " bytes exceeds the limit of "
+              + messageLimit + " bytes.");
     }
     payloadRemaining = length;
     maskOffset = 0;
@@ -279,6 +342,10 @@ public final class FrameReader {
     } else {
       state = State.PAYLOAD;
     }
+  }
+
+  private static long withDeflateGrowth(long limit) {
+    return limit + limit / DEFLATE_GROWTH_DIVISOR;
   }
 
   private void expect(int bytes, State next) {
@@ -299,6 +366,10 @@ public final class FrameReader {
   private void readPayload(ByteBuffer in) throws ProtocolException {
     int n = (int) Math.min(in.remaining(), payloadRemaining);
     if (n == 0) return;
+    if (!isControl(opcode) && messageCompressed) {
+      readCompressed(in, n);
+      return;
+    }
     if (isControl(opcode)) {
       in.get(control, controlLength, n);
       unmask(controlView, controlLength, n);
@@ -312,6 +383,45 @@ public final class FrameReader {
       messageLength += n;
     }
     payloadRemaining -= n;
+  }
+
+  /** Unmasks {@code n} payload bytes a chunk at a time and inflates them into the message. */
+  private void readCompressed(ByteBuffer in, int n) throws ProtocolException {
+    if (compressedChunk.length == 0) compressedChunk = new byte[COMPRESSED_CHUNK];
+    ByteBuffer view = ByteBuffer.wrap(compressedChunk);
+    int left = n;
+    while (left > 0) {
+      int piece = Math.min(left, compressedChunk.length);
+      in.get(compressedChunk, 0, piece);
+      unmask(view, 0, piece);
+      inflater.inflate(compressedChunk, 0, piece, inflatedSink);
+      left -= piece;
+      compressedLength += piece;
+      payloadRemaining -= piece;
+    }
+  }
+
+  /**
+   * Takes decompressed bytes into the message: refused with 1009 once the message would pass its
+   * limit, so a small compressed payload cannot make us allocate more than the limit.
+   */
+  private void appendInflated(byte[] bytes, int offset, int n) throws ProtocolException {
+    if (n > maxMessageSize - messageLength) {
+      fail(
+          CloseCodes.MESSAGE_TOO_BIG,
+          "A compressed message inflates to more than the limit of " + maxMessageSize
+              + " bytes.");
+    }
+    int needed = messageLength + n;
+    if (needed > message.length) {
+      long capacity =
+          Math.min(Math.max(Math.max(needed, 2L * message.length), MIN_BUFFER), maxMessageSize);
+      message = Arrays.copyOf(message, (int) capacity);
+      messageView = ByteBuffer.wrap(message);
+    }
+    System.arraycopy(bytes, offset, message, messageLength, n);
+    if (messageOpcode == OPCODE_TEXT) utf8.feed(message, messageLength, n);
+    messageLength = needed;
   }
 
   private void unmask(ByteBuffer view, int from, int n) {
@@ -344,6 +454,7 @@ public final class FrameReader {
   }
 
   private void endMessage() throws ProtocolException {
+    if (messageCompressed) inflater.endMessage(inflatedSink);
     int type = messageOpcode;
     messageOpcode = NO_MESSAGE;
     if (type == OPCODE_TEXT) {

@@ -1,6 +1,7 @@
 package io.asyncws.runtime.protocol;
 
 import static io.asyncws.runtime.protocol.WebSocketProtocol.B0_FLAG_FIN;
+import static io.asyncws.runtime.protocol.WebSocketProtocol.B0_FLAG_RSV1;
 import static io.asyncws.runtime.protocol.WebSocketProtocol.B1_FLAG_MASK;
 import static io.asyncws.runtime.protocol.WebSocketProtocol.CLOSE_REASON_MAX;
 import static io.asyncws.runtime.protocol.WebSocketProtocol.CONTROL_PAYLOAD_MAX;
@@ -60,12 +61,30 @@ public final class FrameWriter {
    * @param fin whether this is the last frame of its message; always true for control frames
    */
   public ByteBuffer frame(int opcode, boolean fin, ByteBuffer payload) {
+    return encode(opcode, fin, 0, payload);
+  }
+
+  /**
+   * The first frame of a compressed message: as {@link #frame} with RSV1 set (RFC 7692 §6). The
+   * message's continuation frames, if any, are plain {@link #frame}s.
+   *
+   * @param opcode {@code OPCODE_TEXT} or {@code OPCODE_BINARY}
+   */
+  public ByteBuffer compressedFrame(int opcode, boolean fin, ByteBuffer payload) {
+    if (opcode != OPCODE_TEXT && opcode != OPCODE_BINARY) {
+      throw new IllegalArgumentException(
+          String.format("Only a text or binary frame may be compressed, not opcode 0x%X.", opcode));
+    }
+    return encode(opcode, fin, B0_FLAG_RSV1, payload);
+  }
+
+  private ByteBuffer encode(int opcode, boolean fin, int reservedBits, ByteBuffer payload) {
     checkFrame(opcode, fin, payload.remaining());
     int length = payload.remaining();
     boolean mask = role.masksOutgoing();
     int header = 2 + lengthFieldSize(length) + (mask ? 4 : 0);
     ByteBuffer out = ByteBuffer.allocate(header + length);
-    out.put((byte) ((fin ? B0_FLAG_FIN : 0) | opcode));
+    out.put((byte) ((fin ? B0_FLAG_FIN : 0) | reservedBits | opcode));
     int maskBit = mask ? B1_FLAG_MASK : 0;
     if (length <= PAYLOAD_BYTE_MAX) {
       out.put((byte) (maskBit | length));

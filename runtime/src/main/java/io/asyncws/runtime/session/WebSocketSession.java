@@ -6,6 +6,7 @@ import io.asyncws.runtime.ReadyState;
 import io.asyncws.runtime.WebSocket;
 import io.asyncws.runtime.WebSocketConfig;
 import io.asyncws.runtime.WebSocketListener;
+import io.asyncws.runtime.deflate.PerMessageDeflate;
 import io.asyncws.runtime.protocol.CloseCodes;
 import io.asyncws.runtime.protocol.FrameCallback;
 import io.asyncws.runtime.protocol.FrameReader;
@@ -40,6 +41,8 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
   private final Transport transport;
   private final FrameReader reader;
   private final FrameWriter writer;
+  /** Null when permessage-deflate was not negotiated. */
+  private final PerMessageDeflate deflate;
   private final Object sendLock = new Object();
   private final CompletableFuture<CloseEvent> closed = new CompletableFuture<>();
 
@@ -66,7 +69,8 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
       WebSocketConfig config,
       WebSocketListener listener,
       Transport transport,
-      Random maskKeys) {
+      Random maskKeys,
+      PerMessageDeflate deflate) {
     this.url = Objects.requireNonNull(url, "url");
     this.role = Objects.requireNonNull(role, "role");
     this.protocol = Objects.requireNonNull(protocol, "protocol");
@@ -74,7 +78,14 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
     this.config = Objects.requireNonNull(config, "config");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.transport = Objects.requireNonNull(transport, "transport");
-    this.reader = new FrameReader(role, config.maxFrameSize(), config.maxMessageSize(), this);
+    this.deflate = deflate;
+    this.reader =
+        new FrameReader(
+            role,
+            config.maxFrameSize(),
+            config.maxMessageSize(),
+            this,
+            deflate == null ? null : deflate.inflater());
     this.writer = new FrameWriter(role, maskKeys);
   }
 
@@ -172,23 +183,36 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
   }
 
   /**
-   * Queues a message as one frame, or as frames of at most the configured fragment size. Must
-   * hold sendLock, so that no other data frame lands between the fragments.
+   * Queues a message as one frame, or as frames of at most the configured fragment size;
+   * compressed first when permessage-deflate says so, RSV1 then set on the first frame only. Must
+   * hold sendLock, so that no other data frame lands between the fragments and the compressor
+   * sees messages in the order they are sent.
    */
   private void writeMessage(int opcode, ByteBuffer payload) {
+    ByteBuffer compressed = deflate == null ? null : deflate.compress(payload);
+    ByteBuffer body = compressed == null ? payload : compressed;
     int fragmentSize = config.fragmentSize();
-    if (fragmentSize == 0 || payload.remaining() <= fragmentSize) {
-      transport.write(writer.frame(opcode, true, payload));
+    if (fragmentSize == 0 || body.remaining() <= fragmentSize) {
+      transport.write(firstFrame(opcode, compressed != null, true, body));
       return;
     }
-    ByteBuffer rest = payload.duplicate();
-    int frameOpcode = opcode;
+    ByteBuffer rest = body.duplicate();
+    transport.write(
+        firstFrame(opcode, compressed != null, false, rest.slice(rest.position(), fragmentSize)));
+    rest.position(rest.position() + fragmentSize);
     while (rest.remaining() > fragmentSize) {
-      transport.write(writer.frame(frameOpcode, false, rest.slice(rest.position(), fragmentSize)));
+      transport.write(
+          writer.frame(
+              WebSocketProtocol.OPCODE_CONTINUATION,
+              false,
+              rest.slice(rest.position(), fragmentSize)));
       rest.position(rest.position() + fragmentSize);
-      frameOpcode = WebSocketProtocol.OPCODE_CONTINUATION;
     }
-    transport.write(writer.frame(frameOpcode, true, rest));
+    transport.write(writer.frame(WebSocketProtocol.OPCODE_CONTINUATION, true, rest));
+  }
+
+  private ByteBuffer firstFrame(int opcode, boolean compressed, boolean fin, ByteBuffer payload) {
+    return compressed ? writer.compressedFrame(opcode, fin, payload) : writer.frame(opcode, fin, payload);
   }
 
   /** Must hold sendLock. */
@@ -272,6 +296,8 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
     synchronized (sendLock) {
       state = ReadyState.CLOSED;
       closeSent = true;
+      // Nothing is sent any more, and the reader is not fed: zlib's native memory can go now.
+      if (deflate != null) deflate.close();
     }
     cancelTimers();
     boolean clean = closeSent && closeReceived && !failed;

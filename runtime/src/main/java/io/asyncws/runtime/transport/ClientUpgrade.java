@@ -4,7 +4,11 @@ import io.asyncws.runtime.ConnectRequest;
 import io.asyncws.runtime.WebSocket;
 import io.asyncws.runtime.WebSocketConfig;
 import io.asyncws.runtime.WebSocketListener;
+import io.asyncws.runtime.deflate.DeflateNegotiation;
+import io.asyncws.runtime.deflate.DeflateParameters;
+import io.asyncws.runtime.deflate.PerMessageDeflate;
 import io.asyncws.runtime.handshake.ClientHandshake;
+import io.asyncws.runtime.handshake.Extensions;
 import io.asyncws.runtime.handshake.HandshakeFailedException;
 import io.asyncws.runtime.handshake.HandshakeResult;
 import io.asyncws.runtime.handshake.Headers;
@@ -13,6 +17,7 @@ import io.asyncws.runtime.session.Scheduler;
 import io.asyncws.runtime.session.WebSocketSession;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
@@ -49,6 +54,7 @@ final class ClientUpgrade implements Inbound {
     this.handshake =
         ClientHandshake.builder(request.url())
             .subprotocols(request.subprotocols())
+            .extensions(config.perMessageDeflate() ? DeflateNegotiation.CLIENT_OFFER : null)
             .headers(headersOf(request))
             .random(random)
             .maxResponseSize(config.maxHandshakeSize())
@@ -85,6 +91,14 @@ final class ClientUpgrade implements Inbound {
       failHandshake(e);
       return;
     }
+    Optional<DeflateParameters> deflate;
+    try {
+      deflate = DeflateNegotiation.checkResponse(Extensions.parse(accepted.extensions()));
+    } catch (IllegalArgumentException e) {
+      bytes.position(bytes.limit());
+      failHandshake(new HandshakeFailedException(e.getMessage(), null));
+      return;
+    }
     done = true;
     timeout.cancel();
     WebSocketSession session =
@@ -96,7 +110,10 @@ final class ClientUpgrade implements Inbound {
             config,
             listener,
             connection,
-            random);
+            random,
+            deflate
+                .map(p -> new PerMessageDeflate(Role.CLIENT, p, config.compressionThreshold()))
+                .orElse(null));
     connection.setInbound(new SessionInbound(session));
     session.onOpen();
     result.complete(session);

@@ -4,6 +4,9 @@ import io.asyncws.runtime.HandshakeRequest;
 import io.asyncws.runtime.Upgrade;
 import io.asyncws.runtime.WebSocketConfig;
 import io.asyncws.runtime.WebSocketHandler;
+import io.asyncws.runtime.deflate.DeflateNegotiation;
+import io.asyncws.runtime.deflate.DeflateParameters;
+import io.asyncws.runtime.deflate.PerMessageDeflate;
 import io.asyncws.runtime.handshake.HandshakeException;
 import io.asyncws.runtime.handshake.Headers;
 import io.asyncws.runtime.handshake.HttpHead;
@@ -18,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -93,20 +97,32 @@ final class ServerUpgrade implements Inbound {
       LOG.warning("handler chose subprotocol '" + subprotocol + "' the client did not offer");
       throw new HandshakeException(500, "The server chose a subprotocol the client did not offer.");
     }
+    // A malformed offer header parses to no offers: every extension is declined (RFC 7692 §7).
+    Optional<DeflateParameters> deflate =
+        config.perMessageDeflate()
+            ? DeflateNegotiation.accept(request.extensions())
+            : Optional.empty();
+    String extensions = deflate.map(DeflateParameters::toHeader).orElse("");
     answered = true;
     timeout.cancel();
     connection.write(ServerHandshake.acceptResponse(
-            request, subprotocol.isEmpty() ? null : subprotocol, null, Headers.EMPTY));
+            request,
+            subprotocol.isEmpty() ? null : subprotocol,
+            extensions.isEmpty() ? null : extensions,
+            Headers.EMPTY));
     WebSocketSession session =
         new WebSocketSession(
             urlOf(request, connection.isSecure() ? "wss://" : "ws://"),
             Role.SERVER,
             subprotocol,
-            "",
+            extensions,
             config,
             accept.listener(),
             connection,
-            null);
+            null,
+            deflate
+                .map(p -> new PerMessageDeflate(Role.SERVER, p, config.compressionThreshold()))
+                .orElse(null));
     connection.setInbound(new SessionInbound(session));
     onOpened.accept(session);
     session.onOpen();

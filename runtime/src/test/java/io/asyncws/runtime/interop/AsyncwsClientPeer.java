@@ -40,13 +40,36 @@ final class AsyncwsClientPeer implements WebSocketListener {
 
   /** As {@link #run(URI, MessagePlan, Duration)}, {@code wss://} trusting {@code tls}. */
   static int run(URI uri, MessagePlan plan, Duration timeout, SSLContext tls) throws Exception {
+    return run(uri, plan, timeout, tls, WebSocketConfig.builder().eventLoops(1));
+  }
+
+  /**
+   * Plays {@code plan} with permessage-deflate offered, every message compressed however short.
+   *
+   * @throws AssertionError also when the server did not accept permessage-deflate
+   */
+  static int runDeflate(URI uri, MessagePlan plan, Duration timeout) throws Exception {
+    return run(
+        uri,
+        plan,
+        timeout,
+        null,
+        WebSocketConfig.builder().eventLoops(1).perMessageDeflate(true).compressionThreshold(0));
+  }
+
+  private static int run(
+      URI uri, MessagePlan plan, Duration timeout, SSLContext tls, WebSocketConfig.Builder base)
+      throws Exception {
     AsyncwsClientPeer peer = new AsyncwsClientPeer(plan);
-    WebSocketConfig config =
-        WebSocketConfig.builder().eventLoops(1).fragmentSize(plan.fragmentSize()).build();
+    WebSocketConfig config = base.fragmentSize(plan.fragmentSize()).build();
     WebSocketClient.Builder builder = WebSocketClient.builder().config(config);
     if (tls != null) builder.tls(tls);
     try (WebSocketClient client = builder.build()) {
-      client.connect(uri, peer).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      WebSocket socket = client.connect(uri, peer).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (config.perMessageDeflate() && !socket.extensions().startsWith("permessage-deflate")) {
+        throw new AssertionError(
+            uri + " did not accept permessage-deflate: '" + socket.extensions() + "'");
+      }
       return peer.result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof AssertionError a

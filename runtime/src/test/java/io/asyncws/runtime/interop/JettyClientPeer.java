@@ -10,6 +10,8 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
@@ -32,6 +34,19 @@ public final class JettyClientPeer {
 
   /** As {@link #run(URI, MessagePlan, Duration)}, {@code wss://} trusting {@code tls}. */
   public static int run(URI uri, MessagePlan plan, Duration timeout, SSLContext tls) throws Exception {
+    return run(uri, plan, timeout, tls, false);
+  }
+
+  /**
+   * As {@link #run(URI, MessagePlan, Duration)}, offering permessage-deflate (Jetty's client
+   * does not offer it unless asked) and failing unless it was accepted.
+   */
+  public static int runDeflate(URI uri, MessagePlan plan, Duration timeout) throws Exception {
+    return run(uri, plan, timeout, null, true);
+  }
+
+  private static int run(URI uri, MessagePlan plan, Duration timeout, SSLContext tls, boolean deflate)
+      throws Exception {
     WebSocketClient client;
     if (tls == null) {
       client = new WebSocketClient();
@@ -46,7 +61,15 @@ public final class JettyClientPeer {
     client.start();
     try {
       JettyPlanEndpoint endpoint = new JettyPlanEndpoint(plan);
-      client.connect(endpoint, uri).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      ClientUpgradeRequest request = new ClientUpgradeRequest();
+      if (deflate) request.addExtensions("permessage-deflate");
+      Session session =
+          client.connect(endpoint, uri, request).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (deflate
+          && session.getUpgradeResponse().getExtensions().stream()
+              .noneMatch(e -> e.getName().equals("permessage-deflate"))) {
+        throw new AssertionError("Jetty client: permessage-deflate was not accepted by " + uri);
+      }
       return endpoint.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof AssertionError a ? a : new AssertionError("Jetty client failed.", e.getCause());

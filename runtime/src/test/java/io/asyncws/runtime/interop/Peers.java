@@ -33,6 +33,43 @@ public final class Peers {
     return listening(node("node-echo-server", "echo-server.mjs", List.of()));
   }
 
+  /** A Node {@code ws} echo server with permessage-deflate on, every message compressed. */
+  public static ExternalPeer nodeDeflateEchoServer() {
+    return listening(node("node-deflate-echo-server", "echo-server.mjs", List.of("--deflate")));
+  }
+
+  /** A Python {@code websockets} echo server with permessage-deflate on (its defaults). */
+  public static ExternalPeer pythonDeflateEchoServer() {
+    return listening(python("python-deflate-echo-server", "echo_server.py", List.of("--deflate")));
+  }
+
+  /**
+   * A Node client that sends {@code plan} with permessage-deflate, failing unless {@code uri}
+   * accepted it; prints {@code OK <n>} or {@code FAIL <why>}.
+   */
+  public static ExternalPeer nodeDeflateSendClient(URI uri, MessagePlan plan) {
+    List<String> args = withUri(uri, plan);
+    args.add("--deflate");
+    return node("node-deflate-send-client", "send-client.mjs", args);
+  }
+
+  /**
+   * As {@link #nodeDeflateSendClient}, offering {@code server_max_window_bits=bits}; ws then
+   * inflates with that window and fails on any back-reference beyond it.
+   */
+  public static ExternalPeer nodeDeflateSendClient(URI uri, MessagePlan plan, int bits) {
+    List<String> args = withUri(uri, plan);
+    args.addAll(List.of("--deflate", "--server-max-window-bits", Integer.toString(bits)));
+    return node("node-deflate-send-client", "send-client.mjs", args);
+  }
+
+  /** As {@link #nodeDeflateSendClient}, with Python {@code websockets}. */
+  public static ExternalPeer pythonDeflateSendClient(URI uri, MessagePlan plan) {
+    List<String> args = withUri(uri, plan);
+    args.add("--deflate");
+    return python("python-deflate-send-client", "send_client.py", args);
+  }
+
   /** A Python {@code websockets} echo server on 127.0.0.1 and a free port. */
   public static ExternalPeer pythonEchoServer() {
     return listening(python("python-echo-server", "echo_server.py", List.of()));

@@ -36,7 +36,7 @@ class WebSocketSessionTest {
     WebSocketSession session =
         new WebSocketSession(
             URI.create("ws://example.com/"), role, "", "", CONFIG, listener, transport,
-            new Random(1));
+            new Random(1), null);
     transport.attach(session);
     session.onOpen();
     return session;
@@ -147,7 +147,7 @@ class WebSocketSessionTest {
     WebSocketSession session =
         new WebSocketSession(
             URI.create("ws://example.com/"), Role.CLIENT, "", "", CONFIG, listener, transport,
-            new Random(1));
+            new Random(1), null);
     assertEquals(ReadyState.CONNECTING, session.readyState());
     assertThrows(IllegalStateException.class, () -> session.send("too early"));
   }
@@ -177,7 +177,7 @@ class WebSocketSessionTest {
                 recording.events.add("error:" + error.getMessage());
               }
             },
-            transport, new Random(1));
+            transport, new Random(1), null);
     transport.attach(session);
     session.onOpen();
     session.onData(hex("8181" + "00000000" + "41"));
@@ -190,7 +190,7 @@ class WebSocketSessionTest {
     WebSocketSession session =
         new WebSocketSession(
             URI.create("ws://example.com/"), Role.SERVER, "", "",
-            CONFIG.toBuilder().fragmentSize(2).build(), listener, transport, null);
+            CONFIG.toBuilder().fragmentSize(2).build(), listener, transport, null, null);
     transport.attach(session);
     session.onOpen();
     session.send("Hello");

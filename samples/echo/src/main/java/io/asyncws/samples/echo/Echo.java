@@ -8,17 +8,20 @@ import java.util.List;
  * {@code echo.jar}: an echo server or an echo client on the asyncws runtime.
  *
  * <pre>
- * java -jar echo.jar server --port P [--host H] [--max-message BYTES]
+ * java -jar echo.jar server --port P [--host H] [--max-message BYTES] [--deflate]
  *                          [--tls-keystore FILE.p12 --tls-password PW]
- * java -jar echo.jar client [--max-message BYTES] [--tls-truststore FILE.p12 --tls-password PW] URL
+ * java -jar echo.jar client [--max-message BYTES] [--deflate]
+ *                          [--tls-truststore FILE.p12 --tls-password PW] URL
  * </pre>
  */
 public final class Echo {
   static final String USAGE =
       """
-      usage: echo.jar server --port P [--host H] [--max-message BYTES]
+      usage: echo.jar server --port P [--host H] [--max-message BYTES] [--deflate]
                              [--tls-keystore FILE.p12 --tls-password PW]
-             echo.jar client [--max-message BYTES] [--tls-truststore FILE.p12 --tls-password PW] URL
+             echo.jar client [--max-message BYTES] [--deflate]
+                             [--tls-truststore FILE.p12 --tls-password PW] URL
+      --deflate: permessage-deflate (RFC 7692); the server accepts it, the client offers it
       """;
 
   private Echo() {}

@@ -33,7 +33,7 @@ final class EchoClient {
     }
     CompletableFuture<CloseEvent> closed = new CompletableFuture<>();
     WebSocketClient.Builder builder = WebSocketClient.builder()
-        .config(Limits.forMaxMessage(options.maxMessage()).toBuilder().eventLoops(1).build());
+        .config(Limits.forOptions(options).toBuilder().eventLoops(1).build());
     try {
       if (options.tls().trustStore() != null) builder.tls(options.tls().clientContext());
     } catch (IOException | GeneralSecurityException e) {

@@ -28,7 +28,7 @@ final class EchoServer {
       WebSocketServer.Builder builder =
           WebSocketServer.builder()
               .bind(new InetSocketAddress(options.host(), options.port()))
-              .config(Limits.forMaxMessage(options.maxMessage()))
+              .config(Limits.forOptions(options))
               .handler(request -> Upgrade.accept(new EchoListener()));
       if (options.tls().keyStore() != null) builder.tls(options.tls().serverContext());
       server = builder.start();

@@ -9,10 +9,12 @@ import java.util.List;
  * @param host the address the server binds
  * @param port the port the server binds; -1 when not given
  * @param maxMessage the largest message accepted, in bytes
+ * @param deflate whether permessage-deflate is offered (client) or accepted (server)
  * @param arguments what is left: the client's URL
  * @param tls the TLS key and trust stores
  */
-record Options(String host, int port, long maxMessage, List<String> arguments, TlsFiles tls) {
+record Options(
+    String host, int port, long maxMessage, boolean deflate, List<String> arguments, TlsFiles tls) {
   /** 64 MiB, as the sample's contract says. */
   static final long DEFAULT_MAX_MESSAGE = 64L << 20;
 
@@ -20,6 +22,7 @@ record Options(String host, int port, long maxMessage, List<String> arguments, T
     String host = "127.0.0.1";
     int port = -1;
     long maxMessage = DEFAULT_MAX_MESSAGE;
+    boolean deflate = false;
     List<String> rest = new ArrayList<>();
     TlsFiles tls = TlsFiles.NONE;
     for (int i = 0; i < args.size(); i++) {
@@ -27,6 +30,7 @@ record Options(String host, int port, long maxMessage, List<String> arguments, T
       switch (arg) {
         case "--host" -> host = value(args, ++i, arg);
         case "--port" -> port = (int) number(value(args, ++i, arg), arg, 0, 65535);
+        case "--deflate" -> deflate = true;
         case "--max-message" -> maxMessage = number(value(args, ++i, arg), arg, 1, Long.MAX_VALUE);
         case "--tls-keystore" -> tls = tls.withKeyStore(value(args, ++i, arg));
         case "--tls-truststore" -> tls = tls.withTrustStore(value(args, ++i, arg));
@@ -37,7 +41,7 @@ record Options(String host, int port, long maxMessage, List<String> arguments, T
         }
       }
     }
-    return new Options(host, port, maxMessage, List.copyOf(rest), tls);
+    return new Options(host, port, maxMessage, deflate, List.copyOf(rest), tls);
   }
 
   private static String value(List<String> args, int index, String option) {

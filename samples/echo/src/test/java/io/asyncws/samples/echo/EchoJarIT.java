@@ -135,6 +135,75 @@ class EchoJarIT {
   }
 
   @Test
+  void serverWithDeflateAcceptsOfferAndEchoesCompressed() throws Exception {
+    Process server = java("server", "--port", "0", "--deflate");
+    try (io.asyncws.runtime.WebSocketClient client =
+        io.asyncws.runtime.WebSocketClient.create(
+            io.asyncws.runtime.WebSocketConfig.builder().eventLoops(1).perMessageDeflate(true).build())) {
+      BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+      Matcher port = LISTENING.matcher(String.valueOf(line));
+      assertTrue(port.find(), "first line: " + line);
+      LinkedBlockingQueue<String> echoes = new LinkedBlockingQueue<>();
+      WebSocket socket =
+          client.connect(URI.create("ws://127.0.0.1:" + port.group(1) + "/"), new WebSocketListener() {
+            @Override
+            public void onMessage(WebSocket socket, MessageEvent event) {
+              echoes.add(event.text());
+            }
+          }).get(10, TimeUnit.SECONDS);
+      assertEquals("permessage-deflate", socket.extensions());
+      String text = "héllo ".repeat(100);
+      socket.send(text);
+      socket.send("héllo"); // under any threshold: the server compresses every message anyway
+      assertEquals(text, echoes.poll(5, TimeUnit.SECONDS));
+      assertEquals("héllo", echoes.poll(5, TimeUnit.SECONDS));
+      socket.close();
+    } finally {
+      stop(server);
+    }
+  }
+
+  @Test
+  void clientWithDeflateOffersItAndEchoes() throws Exception {
+    CompletableFuture<List<String>> received = new CompletableFuture<>();
+    CompletableFuture<String> agreed = new CompletableFuture<>();
+    try (WebSocketServer server =
+        WebSocketServer.builder()
+            .config(io.asyncws.runtime.WebSocketConfig.builder().perMessageDeflate(true).build())
+            .handler(request -> Upgrade.accept(new WebSocketListener() {
+              private final List<String> echoes = new java.util.ArrayList<>();
+
+              @Override
+              public void onOpen(WebSocket socket) {
+                agreed.complete(socket.extensions());
+                socket.send("one ".repeat(200));
+                socket.send(new byte[] {7});
+              }
+
+              @Override
+              public void onMessage(WebSocket socket, MessageEvent event) {
+                echoes.add(event.isText() ? event.text().substring(0, 4) : "binary:" + event.binary().get(0));
+                if (echoes.size() == 2) {
+                  received.complete(echoes);
+                  socket.close(1000, "that is all");
+                }
+              }
+            }))
+            .start()) {
+      Process client = java("client", "--deflate", "ws://127.0.0.1:" + server.port() + "/");
+      try {
+        assertEquals("permessage-deflate", agreed.get(10, TimeUnit.SECONDS));
+        assertEquals(List.of("one ", "binary:7"), received.get(10, TimeUnit.SECONDS));
+        assertTrue(client.waitFor(10, TimeUnit.SECONDS), "client exits after the server closed");
+        assertEquals(0, client.exitValue(), new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      } finally {
+        stop(client);
+      }
+    }
+  }
+
+  @Test
   void clientExitsNonZeroWithReasonWhenItCannotConnect() throws Exception {
     int freePort;
     try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
