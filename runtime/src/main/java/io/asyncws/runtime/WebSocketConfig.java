@@ -29,6 +29,8 @@ import java.util.Objects;
  *     #DEFAULT_PER_MESSAGE_DEFLATE}
  * @param compressionThreshold with permessage-deflate agreed, messages shorter than this many
  *     bytes are sent uncompressed
+ * @param maxConnections connections a server holds at once, handshaking or open; a client beyond
+ *     this gets {@code 503 Service Unavailable} and its connection is closed
  */
 public record WebSocketConfig(
     long maxFrameSize,
@@ -42,8 +44,15 @@ public record WebSocketConfig(
     int eventLoops,
     int fragmentSize,
     boolean perMessageDeflate,
-    int compressionThreshold) {
+    int compressionThreshold,
+    int maxConnections) {
 
+  /**
+   * 50 000: enough for the 10 000 idle connections a busy server holds with room to spare, and
+   * below the descriptor limit a tuned machine gives one process, so the server refuses politely
+   * before accept() starts failing.
+   */
+  public static final int DEFAULT_MAX_CONNECTIONS = 50_000;
   /** 16 MiB: above this a single frame is more likely an attack or a bug than a message. */
   public static final long DEFAULT_MAX_FRAME_SIZE = 16L << 20;
   /** 64 MiB: whole messages are buffered in memory, so this bounds memory per connection. */
@@ -84,6 +93,7 @@ public record WebSocketConfig(
     requirePositive(maxHandshakeSize, "maxHandshakeSize");
     requirePositive(writeBufferHighWaterMark, "writeBufferHighWaterMark");
     requirePositive(eventLoops, "eventLoops");
+    requirePositive(maxConnections, "maxConnections");
     requirePositive(handshakeTimeout, "handshakeTimeout");
     requirePositive(closeTimeout, "closeTimeout");
     requirePositive(pongTimeout, "pongTimeout");
@@ -124,7 +134,8 @@ public record WebSocketConfig(
         .eventLoops(eventLoops)
         .fragmentSize(fragmentSize)
         .perMessageDeflate(perMessageDeflate)
-        .compressionThreshold(compressionThreshold);
+        .compressionThreshold(compressionThreshold)
+        .maxConnections(maxConnections);
   }
 
   private static void requirePositive(long value, String name) {
@@ -150,6 +161,7 @@ public record WebSocketConfig(
     private long writeBufferHighWaterMark = DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK;
     private int eventLoops = Runtime.getRuntime().availableProcessors();
     private int fragmentSize = DEFAULT_FRAGMENT_SIZE;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private boolean perMessageDeflate = DEFAULT_PER_MESSAGE_DEFLATE;
     private int compressionThreshold = DEFAULT_COMPRESSION_THRESHOLD;
 
@@ -200,6 +212,11 @@ public record WebSocketConfig(
       return this;
     }
 
+    public Builder maxConnections(int count) {
+      this.maxConnections = count;
+      return this;
+    }
+
     public Builder fragmentSize(int bytes) {
       this.fragmentSize = bytes;
       return this;
@@ -229,7 +246,8 @@ public record WebSocketConfig(
           eventLoops,
           fragmentSize,
           perMessageDeflate,
-          compressionThreshold);
+          compressionThreshold,
+          maxConnections);
     }
   }
 }

@@ -12,6 +12,8 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
@@ -37,6 +39,11 @@ public final class Acceptor {
   /** Null for plain {@code ws://}. */
   private final SSLContext tls;
   private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
+  /** Connections accepted and not yet closed, handshaking or open. */
+  private final AtomicInteger open = new AtomicInteger();
+  private static final byte[] SERVICE_UNAVAILABLE =
+      ("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private final Thread thread;
 
   /**
@@ -105,6 +112,11 @@ public final class Acceptor {
         pause();
         continue;
       }
+      if (open.get() >= config.maxConnections()) {
+        refuse(channel);
+        continue;
+      }
+      open.incrementAndGet();
       try {
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -113,14 +125,29 @@ public final class Acceptor {
         loop.execute(() -> start(channel, loop, remote));
       } catch (IOException e) {
         LOG.log(Level.FINE, "accepted connection failed", e);
+        open.decrementAndGet();
         closeQuietly(channel);
       }
     }
   }
 
+  /**
+   * Over the connection limit: a short 503 (a few bytes that fit any socket buffer, written while
+   * the channel is still blocking) and close, so the client learns why instead of timing out.
+   */
+  private static void refuse(SocketChannel channel) {
+    try {
+      channel.write(ByteBuffer.wrap(SERVICE_UNAVAILABLE));
+    } catch (IOException ignored) {
+      // The client left already; nothing to tell it.
+    }
+    closeQuietly(channel);
+  }
+
   private void start(SocketChannel channel, EventLoop loop, InetSocketAddress remote) {
     NioConnection connection =
         new NioConnection(channel, loop, config.writeBufferHighWaterMark());
+    connection.whenClosed(open::decrementAndGet);
     try {
       if (tls != null) {
         SSLEngine engine = tls.createSSLEngine();
@@ -130,6 +157,7 @@ public final class Acceptor {
       }
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "cannot start TLS on an accepted connection", e);
+      open.decrementAndGet();
       closeQuietly(channel);
       return;
     }
@@ -138,6 +166,7 @@ public final class Acceptor {
     try {
       connection.register(SelectionKey.OP_READ, upgrade);
     } catch (IOException e) {
+      open.decrementAndGet();
       closeQuietly(channel);
     }
   }

@@ -38,6 +38,7 @@ final class NioConnection implements Transport, IoHandler {
   // Event-loop thread only.
   private SelectionKey key;
   private Inbound inbound;
+  private Runnable onClosed = () -> {};
   /** Null for plain TCP. */
   private TlsChannel tls;
   private boolean tlsReadScheduled;
@@ -70,6 +71,11 @@ final class NioConnection implements Transport, IoHandler {
   /** Whether the connection runs over TLS. */
   boolean isSecure() {
     return tls != null;
+  }
+
+  /** Runs {@code task} once the connection is closed; loop thread only, before it closes. */
+  void whenClosed(Runnable task) {
+    this.onClosed = task;
   }
 
   /** Hands the byte stream to the next consumer, e.g. the session after the handshake. */
@@ -333,6 +339,7 @@ final class NioConnection implements Transport, IoHandler {
     }
     buffered.set(0);
     unread = null;
+    onClosed.run();
     inbound.onClosed();
   }
 }
