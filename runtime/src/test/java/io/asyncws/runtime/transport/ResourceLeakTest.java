@@ -45,10 +45,15 @@ class ResourceLeakTest {
     // A first round loads classes and opens what the JVM keeps for good (the SecureRandom's
     // device files, the trust store), so that the counts below see only what connections hold.
     exchange(3, tls);
-    long threadsBefore = asyncwsThreads();
+    java.util.Set<Thread> threadsBefore = asyncwsThreads();
     java.util.Set<String> descriptorsBefore = openDescriptors();
     exchange(CONNECTIONS, tls);
-    awaitEquals(threadsBefore, ResourceLeakTest::asyncwsThreads, "asyncws threads");
+    // Only what appeared is a leak: threads of earlier tests in this JVM may end meanwhile.
+    long threadDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!newThreads(threadsBefore).isEmpty() && System.nanoTime() < threadDeadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(java.util.Set.of(), newThreads(threadsBefore), "asyncws threads left after closing everything");
     // Only what appeared is a leak: descriptors of earlier tests in this JVM (a JDK HttpClient's
     // selector, say) may close meanwhile.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -119,10 +124,18 @@ class ResourceLeakTest {
     client.close();
   }
 
-  private static long asyncwsThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("asyncws-") && t.isAlive())
-        .count();
+  private static java.util.Set<Thread> asyncwsThreads() {
+    java.util.Set<Thread> threads = new java.util.HashSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("asyncws-") && t.isAlive()) threads.add(t);
+    }
+    return threads;
+  }
+
+  private static java.util.Set<String> newThreads(java.util.Set<Thread> before) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (Thread t : asyncwsThreads()) if (!before.contains(t)) names.add(t.getName());
+    return names;
   }
 
   private static java.util.Set<String> leftOpen(java.util.Set<String> before) {
@@ -151,13 +164,5 @@ class ResourceLeakTest {
       }
     }
     return open;
-  }
-
-  /** Waits up to five seconds for a count to come back to what it was. */
-  private static void awaitEquals(long expected, java.util.function.LongSupplier actual, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (actual.getAsLong() != expected && System.nanoTime() < deadline) Thread.sleep(20);
-    assertEquals(expected, actual.getAsLong(), what + " after closing everything");
   }
 }
