@@ -166,13 +166,7 @@ final class TlsChannel {
   void closeOutbound() {
     engine.closeOutbound();
     try {
-      netOut.compact();
-      try {
-        engine.wrap(EMPTY, netOut);
-      } finally {
-        netOut.flip();
-      }
-      flushNet();
+      wrapEngineOutputAndFlush();
     } catch (IOException | RuntimeException e) {
       // The socket closes next anyway; a peer that misses close_notify sees end of stream.
     }
@@ -284,16 +278,24 @@ final class TlsChannel {
     }
   }
 
+  /**
+   * Wraps what the engine has to say by itself (close_notify, an alert) behind anything pending,
+   * and writes as much as the socket takes now.
+   */
+  private void wrapEngineOutputAndFlush() throws IOException {
+    netOut.compact();
+    try {
+      engine.wrap(EMPTY, netOut);
+    } finally {
+      netOut.flip();
+    }
+    flushNet();
+  }
+
   /** A TLS failure, named for the user; the engine's alert goes out first when it can. */
   private IOException failure(SSLException cause) {
     try {
-      netOut.compact();
-      try {
-        engine.wrap(EMPTY, netOut);
-      } finally {
-        netOut.flip();
-      }
-      flushNet();
+      wrapEngineOutputAndFlush();
     } catch (IOException | RuntimeException ignored) {
       // The alert is a courtesy; the connection fails either way.
     }
