@@ -428,16 +428,14 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
   /** Cuts a message to the 123 bytes a close reason may hold, on a character boundary. */
   static String truncateReason(String message) {
     String text = message == null ? "" : message;
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length <= WebSocketProtocol.CLOSE_REASON_MAX) return text;
-    int end = text.length();
-    while (end > 0
-        && text.substring(0, end).getBytes(StandardCharsets.UTF_8).length
-            > WebSocketProtocol.CLOSE_REASON_MAX) {
-      end--;
-    }
-    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) end--;
-    return text.substring(0, end);
+    // The encoder stops before a character that does not fit, so a pair is never cut in half.
+    java.nio.CharBuffer chars = java.nio.CharBuffer.wrap(text);
+    StandardCharsets.UTF_8
+        .newEncoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+        .encode(chars, ByteBuffer.allocate(WebSocketProtocol.CLOSE_REASON_MAX), true);
+    return text.substring(0, chars.position());
   }
 
   @Override

@@ -216,5 +216,7 @@ class WebSocketSessionTest {
   void truncatedReasonFitsCloseFrameOnCharacterBoundary() {
     String reason = WebSocketSession.truncateReason("€".repeat(60)); // 180 bytes
     assertEquals(41, reason.length()); // 123 bytes
+    String pairs = WebSocketSession.truncateReason("\uD83D\uDE00".repeat(40)); // 160 bytes
+    assertEquals(60, pairs.length()); // 30 whole pairs, 120 bytes; never half a pair
   }
 }
