@@ -19,6 +19,8 @@ import java.util.function.ToLongFunction;
  *       last period's median at most {@link #RSS_MEDIAN_TOLERANCE} above the first period's, and
  *       the least-squares slope over the steady part at most {@link #RSS_SLOPE_MAX_KIB_PER_MINUTE}.
  *       Either failing counts as growth.
+ *   <li>The live Java heap, measured after a full collection at the start of the first period and
+ *       at the end ({@link HeapHistogram}), at most {@link #LIVE_HEAP_TOLERANCE} larger at the end.
  * </ul>
  *
  * @param checks one per rule, in the order of {@link #rule(double)}
@@ -36,6 +38,11 @@ record GrowthVerdict(List<GrowthVerdict.Check> checks) {
    * moves far less.
    */
   static final double RSS_SLOPE_MAX_KIB_PER_MINUTE = 1024;
+  /**
+   * 5 %: live objects after a full collection barely move under a steady load; over 10 000
+   * connections this is a few hundred bytes kept per connection.
+   */
+  static final double LIVE_HEAP_TOLERANCE = 0.05;
 
   /**
    * One rule's outcome.
@@ -56,6 +63,23 @@ record GrowthVerdict(List<GrowthVerdict.Check> checks) {
     return checks.stream().filter(Check::grew).map(Check::name).toList();
   }
 
+  /**
+   * This verdict with the live-heap rule added: {@code firstBytes} live at the start of the first
+   * period, {@code lastBytes} at the end.
+   */
+  GrowthVerdict withLiveHeap(long firstBytes, long lastBytes) {
+    double change = firstBytes > 0 ? (double) (lastBytes - firstBytes) / firstBytes : 0;
+    List<Check> all = new ArrayList<>(checks);
+    all.add(
+        new Check(
+            "live heap",
+            change > LIVE_HEAP_TOLERANCE,
+            String.format(
+                Locale.ROOT, "after a full collection %d KiB at the first period, %d KiB at the end (%+.1f%%, limit +%.0f%%)",
+                firstBytes >> 10, lastBytes >> 10, change * 100, LIVE_HEAP_TOLERANCE * 100)));
+    return new GrowthVerdict(List.copyOf(all));
+  }
+
   /** The rule, in words, for a run of {@code seconds}. */
   static String rule(double seconds) {
     return String.format(
@@ -63,9 +87,11 @@ record GrowthVerdict(List<GrowthVerdict.Check> checks) {
         "warm-up 0-%.0f s ignored; first period %.0f-%.0f s, last period %.0f-%.0f s. Threads and fds:"
             + " the largest value of the last period must not exceed the largest of the first. RSS: the"
             + " last period's median at most %.0f%% above the first period's, and the least-squares"
-            + " slope over %.0f-%.0f s at most %.0f KiB/min.",
+            + " slope over %.0f-%.0f s at most %.0f KiB/min. Live heap (jcmd GC.class_histogram, after"
+            + " a full collection, at %.0f s and at the end): at most %.0f%% larger at the end.",
         warmupEnd(seconds), warmupEnd(seconds), firstEnd(seconds), lastStart(seconds), seconds,
-        RSS_MEDIAN_TOLERANCE * 100, warmupEnd(seconds), seconds, RSS_SLOPE_MAX_KIB_PER_MINUTE);
+        RSS_MEDIAN_TOLERANCE * 100, warmupEnd(seconds), seconds, RSS_SLOPE_MAX_KIB_PER_MINUTE,
+        warmupEnd(seconds), LIVE_HEAP_TOLERANCE * 100);
   }
 
   /**

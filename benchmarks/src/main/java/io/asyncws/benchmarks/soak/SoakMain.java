@@ -23,6 +23,9 @@ import java.util.TreeSet;
  * nothing failed, 1 otherwise, 2 on bad usage.
  */
 public final class SoakMain {
+  /** Classes listed from the live-heap comparison. */
+  private static final int TOP_CLASSES = 10;
+
   private SoakMain() {}
 
   /** Runs the soak; see the class comment. */
@@ -76,6 +79,9 @@ public final class SoakMain {
         first.rssKib(), last.rssKib(), first.threads(), last.threads(), first.fds(), last.fds());
 
     GrowthVerdict verdict = GrowthVerdict.judge(samples, options.seconds());
+    if (r.heapAtFirstPeriod() != null && r.heapAtEnd() != null) {
+      verdict = verdict.withLiveHeap(r.heapAtFirstPeriod().liveBytes(), r.heapAtEnd().liveBytes());
+    }
     boolean released = r.afterClose().sockets() <= r.baseline().sockets();
     out.println();
     out.println("rule: " + GrowthVerdict.rule(options.seconds())
@@ -88,6 +94,10 @@ public final class SoakMain {
         r.baseline().sockets(), released ? "released" : "NOT RELEASED");
     String threadChange = threadChange(r.threadsAtFirstPeriod(), r.threadsAtEnd());
     if (!threadChange.isEmpty()) out.println("  threads by name, first period -> end: " + threadChange);
+    if (r.heapAtFirstPeriod() != null && r.heapAtEnd() != null) {
+      out.println("  live heap, classes that grew most from the first period to the end:");
+      r.heapAtEnd().topGrowth(r.heapAtFirstPeriod(), TOP_CLASSES).forEach(line -> out.println("    " + line));
+    }
 
     List<String> grown = new ArrayList<>(verdict.grown());
     if (!released) grown.add("sockets");
@@ -98,10 +108,12 @@ public final class SoakMain {
         Locale.ROOT,
         "RESULT grew=%b errors=%d idle=%d active=%d seconds=%.0f msgs=%d pings=%d rss_first_kib=%d"
             + " rss_last_kib=%d threads_first=%d threads_last=%d fds_first=%d fds_last=%d"
-            + " sockets_baseline=%d sockets_after_close=%d%n",
+            + " sockets_baseline=%d sockets_after_close=%d live_heap_first_kib=%d live_heap_last_kib=%d%n",
         !grown.isEmpty(), r.errors(), r.idleOpened(), r.activeOpened(), last.seconds(), echoed, pings,
         first.rssKib(), last.rssKib(), first.threads(), last.threads(), first.fds(), last.fds(),
-        r.baseline().sockets(), r.afterClose().sockets());
+        r.baseline().sockets(), r.afterClose().sockets(),
+        r.heapAtFirstPeriod() != null ? r.heapAtFirstPeriod().liveBytes() >> 10 : -1,
+        r.heapAtEnd() != null ? r.heapAtEnd().liveBytes() >> 10 : -1);
     return grown.isEmpty() && r.errors() == 0 ? 0 : 1;
   }
 

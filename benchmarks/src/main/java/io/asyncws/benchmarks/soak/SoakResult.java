@@ -21,6 +21,9 @@ import java.util.Map;
  * @param failures the first few failures, as sentences
  * @param threadsAtFirstPeriod the server's threads by name when the first compared period began
  * @param threadsAtEnd the server's threads by name at the last sample
+ * @param heapAtFirstPeriod the server's live heap when the first compared period began; null
+ *     when it could not be taken (then {@code failures} says why)
+ * @param heapAtEnd the server's live heap after the last sample; null likewise
  */
 record SoakResult(
     ServerProbe.Reading baseline,
@@ -35,4 +38,6 @@ record SoakResult(
     long errors,
     List<String> failures,
     Map<String, Integer> threadsAtFirstPeriod,
-    Map<String, Integer> threadsAtEnd) {}
+    Map<String, Integer> threadsAtEnd,
+    HeapHistogram heapAtFirstPeriod,
+    HeapHistogram heapAtEnd) {}

@@ -59,10 +59,11 @@ final class SoakRun {
   private final long[] textEchoed = new long[1];
   private final long[] binaryEchoed = new long[1];
   private Selector selector;
-  /** Whether active connections top their windows up after reading; false once the run ends. */
-  private boolean sending;
   private Map<String, Integer> threadsAtFirstPeriod = Map.of();
   private Map<String, Integer> threadsAtEnd = Map.of();
+  private HeapHistogram heapAtFirstPeriod;
+  private HeapHistogram heapAtEnd;
+  private String heapProblem;
 
   private SoakRun(SoakOptions options, PrintStream out) {
     this.options = options;
@@ -78,6 +79,11 @@ final class SoakRun {
   private SoakResult run() throws IOException {
     try (Selector s = Selector.open()) {
       selector = s;
+      try {
+        HeapHistogram.prepare(options.serverPid());
+      } catch (IOException e) {
+        heapProblem = e.getMessage();
+      }
       ServerProbe.Reading baseline = probe.read();
       out.printf(
           Locale.ROOT, "baseline: rss=%d KiB threads=%d fds=%d sockets=%d%n",
@@ -94,6 +100,7 @@ final class SoakRun {
           after.rssKib(), after.threads(), after.fds(), after.sockets());
 
       List<String> failures = new ArrayList<>(openFailures);
+      if (heapProblem != null) failures.add("The live heap could not be measured: " + heapProblem);
       for (String f : connectionFailures()) if (failures.size() < FAILURES_KEPT) failures.add(f);
       if (lost > 0) failures.add(lost + " echoes never came back within " + seconds(DRAIN_NANOS) + " s.");
       int idleDead = (int) idle.stream().filter(p -> p.failure() == null && !p.probeAnswered()).count();
@@ -102,8 +109,9 @@ final class SoakRun {
       }
       return new SoakResult(
           baseline, List.copyOf(samples), after, idle.size(), text.size() + binary.size(),
-          textEchoed[0], binaryEchoed[0], lost, alive, errors() + lost + idleDead,
-          List.copyOf(failures), threadsAtFirstPeriod, threadsAtEnd);
+          textEchoed[0], binaryEchoed[0], lost, alive, errors() + lost + idleDead + (heapProblem != null ? 1 : 0),
+          List.copyOf(failures), threadsAtFirstPeriod, threadsAtEnd,
+          heapAtFirstPeriod, heapAtEnd);
     } finally {
       idle.forEach(IdlePeer::shutdown);
       text.forEach(EchoConnection::shutdown);
@@ -152,10 +160,11 @@ final class SoakRun {
 
   /**
    * The timed part: traffic, and a sample every interval from 0 to the end inclusive; notes the
-   * server's threads by name at the start of the first compared period and at the end.
+   * server's threads by name and live heap at the start of the first compared period (before
+   * that period's first sample, so the full collection is behind it) and at the end.
    */
   private void traffic(List<Sample> samples) throws IOException {
-    boolean namesTaken = false;
+    boolean firstPeriodNoted = false;
     long start = System.nanoTime();
     long end = start + (long) (options.seconds() * 1e9);
     long interval = (long) (options.sampleSeconds() * 1e9);
@@ -163,7 +172,6 @@ final class SoakRun {
     long nextSample = start;
     long nextText = start;
     long nextBinary = start;
-    sending = true;
     while (true) {
       long now = System.nanoTime();
       if (now >= nextText) {
@@ -175,22 +183,35 @@ final class SoakRun {
         nextBinary = now + BINARY_TICK_NANOS;
       }
       if (now >= nextSample) {
+        if (!firstPeriodNoted && now >= firstPeriod) {
+          threadsAtFirstPeriod = probe.threadNames();
+          heapAtFirstPeriod = histogram();
+          firstPeriodNoted = true;
+          now = System.nanoTime();
+        }
         Sample sample = sample((now - start) / 1e9);
         samples.add(sample);
         out.println(sample.line());
-        if (!namesTaken && now >= firstPeriod) {
-          threadsAtFirstPeriod = probe.threadNames();
-          namesTaken = true;
-        }
         if (nextSample >= end) {
           threadsAtEnd = probe.threadNames();
+          if (heapAtFirstPeriod != null) heapAtEnd = histogram();
           break;
         }
         nextSample = Math.min(nextSample + interval, end);
       }
       poll(Math.min(nextSample, Math.min(nextText, nextBinary)) - System.nanoTime());
     }
-    sending = false;
+  }
+
+  /** The server's live heap now, or null with {@link #heapProblem} set. */
+  private HeapHistogram histogram() {
+    if (heapProblem != null) return null;
+    try {
+      return HeapHistogram.take(options.serverPid());
+    } catch (IOException e) {
+      heapProblem = e.getMessage();
+      return null;
+    }
   }
 
   /** Waits, boundedly, for the echoes still in flight; returns how many never came. */
@@ -270,7 +291,8 @@ final class SoakRun {
           Object a = key.attachment();
           try {
             if (a instanceof EchoConnection c) {
-              if (key.isReadable()) c.onReadable(sending);
+              // Windows are topped up on the ticks only, never on reading: a steady rate.
+              if (key.isReadable()) c.onReadable(false);
               if (key.isValid() && key.isWritable()) c.flush();
             } else if (a instanceof IdlePeer p) {
               if (key.isReadable()) p.onReadable();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,46 @@ class GrowthVerdictTest {
   void runWithoutSamplesInTheLastPeriodIsRefused() {
     List<Sample> early = samples(t -> RSS_KIB, t -> 30, t -> 10_130).subList(0, 30); // up to 290 s
     assertThrows(IllegalArgumentException.class, () -> GrowthVerdict.judge(early, RUN_SECONDS));
+  }
+
+  @Test
+  void liveHeapSixPercentLargerAtTheEndGrewAndFourPercentDidNot() {
+    GrowthVerdict flat = GrowthVerdict.judge(samples(t -> RSS_KIB, t -> 30, t -> 10_130), RUN_SECONDS);
+    assertEquals(List.of("live heap"), flat.withLiveHeap(100_000_000, 106_000_000).grown());
+    assertEquals(List.of(), flat.withLiveHeap(100_000_000, 104_000_000).grown());
+  }
+
+  @Test
+  void histogramParsesJcmdOutputAndNamesTheClassesThatGrew() throws Exception {
+    // The shape jcmd GC.class_histogram prints on JDK 17.
+    String before =
+        """
+        12345:
+         num     #instances         #bytes  class name (module)
+        -------------------------------------------------------
+           1:          1000         800000  [B (java.base@17.0.15)
+           2:           200          12800  io.asyncws.runtime.session.WebSocketSession
+        Total          1200         812800
+        """;
+    String after =
+        """
+        12345:
+         num     #instances         #bytes  class name (module)
+        -------------------------------------------------------
+           1:          1000         800000  [B (java.base@17.0.15)
+           2:           300          19200  io.asyncws.runtime.session.WebSocketSession
+           3:            10            240  java.lang.Object (java.base@17.0.15)
+        Total          1310         819440
+        """;
+    HeapHistogram first = HeapHistogram.parse(before);
+    HeapHistogram last = HeapHistogram.parse(after);
+    assertEquals(812_800, first.liveBytes());
+    assertEquals(1_310, last.instances());
+    assertEquals(
+        List.of("+6,400 bytes +100 objects io.asyncws.runtime.session.WebSocketSession",
+            "+240 bytes +10 objects java.lang.Object"),
+        last.topGrowth(first, 10));
+    assertThrows(IOException.class, () -> HeapHistogram.parse("12345:\nAttach failed\n"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.asyncws.benchmarks.soak;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The soak harness, shortened to 15 s, against an echo server on our runtime in this process that
  * pings every connection each second: every echo verified, every idle connection answering the
- * server's Pings and ours, a sample a second, sockets released, and a verdict printed. Whether
+ * server's Pings and ours, a sample a second, two live-heap histograms, sockets released, and a
+ * verdict printed. Whether
  * this JVM grew in 15 s is not asserted: it is the client too, and still warming up.
  */
 class SoakSmokeTest {
@@ -61,6 +63,9 @@ class SoakSmokeTest {
       assertEquals(IDLE + ACTIVE, last.open());
       assertTrue(last.sockets() >= 2 * (IDLE + ACTIVE), "both ends of every connection are in this process");
       assertTrue(r.afterClose().sockets() <= r.baseline().sockets(), "sockets not released: " + r.afterClose());
+      assertNotNull(r.heapAtFirstPeriod(), "jcmd took no histogram at the first period");
+      assertNotNull(r.heapAtEnd(), "jcmd took no histogram at the end");
+      assertTrue(r.heapAtEnd().liveBytes() > 0);
 
       ByteArrayOutputStream report = new ByteArrayOutputStream();
       SoakMain.report(options, r, new PrintStream(report, true, StandardCharsets.UTF_8));
@@ -68,6 +73,7 @@ class SoakSmokeTest {
       assertTrue(text.contains("\nVERDICT: "), text);
       assertTrue(text.contains("RESULT grew="), text);
       assertTrue(text.contains(" errors=0 "), text);
+      assertTrue(text.contains("  live heap "), text);
     }
   }
 
