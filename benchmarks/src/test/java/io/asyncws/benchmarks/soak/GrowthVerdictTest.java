@@ -31,17 +31,18 @@ class GrowthVerdictTest {
   }
 
   @Test
-  void rssClimbingTwoMebibytesAMinuteGrewBySlope() {
-    // 2 MiB/min: twice the slope limit, yet only about 5 % over 8 minutes, under the median limit.
+  void rssClimbingOneAndAHalfMebibytesAMinuteGrewBySlope() {
+    // 1.5 MiB/min: above the slope limit, yet only 12 MiB over the 8 minutes between the periods,
+    // under the median limit.
     GrowthVerdict v =
-        GrowthVerdict.judge(samples(t -> RSS_KIB + noise(t) + (long) (t / 60 * 2048), t -> 30, t -> 10_130), RUN_SECONDS);
+        GrowthVerdict.judge(samples(t -> RSS_KIB + noise(t) + (long) (t / 60 * 1536), t -> 30, t -> 10_130), RUN_SECONDS);
     assertEquals(List.of("rss slope"), v.grown());
   }
 
   @Test
-  void rssJumpingFifteenPercentInTheLastMinuteGrewByMedian() {
+  void rssJumpingTwentyMebibytesInTheLastMinuteGrewByMedian() {
     GrowthVerdict v =
-        GrowthVerdict.judge(samples(t -> t >= 540 ? RSS_KIB * 115 / 100 : RSS_KIB, t -> 30, t -> 10_130), RUN_SECONDS);
+        GrowthVerdict.judge(samples(t -> t >= 540 ? RSS_KIB + (20 << 10) : RSS_KIB, t -> 30, t -> 10_130), RUN_SECONDS);
     assertTrue(v.grown().contains("rss median"), v.checks().toString());
   }
 
@@ -124,9 +125,9 @@ class GrowthVerdictTest {
     assertEquals("", SoakMain.threadChange(Map.of("main", 1), Map.of("main", 1)));
   }
 
-  /** Deterministic swings of up to ±4 % (±12 000 KiB), as garbage collection makes. */
+  /** Deterministic swings of up to ±4 MiB, as code cache, metaspace and allocator arenas make. */
   private static long noise(double t) {
-    return (long) (12_000 * Math.sin(t * 0.7) * Math.cos(t * 0.13));
+    return (long) (4_096 * Math.sin(t * 0.7) * Math.cos(t * 0.13));
   }
 
   /** Samples at 0, 10, ..., 600 s. */
