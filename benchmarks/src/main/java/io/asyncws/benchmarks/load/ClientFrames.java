@@ -6,15 +6,15 @@ import java.nio.ByteBuffer;
  * Writes client frames (always masked, RFC 6455 §5.3) for the load program, which keeps its own
  * frame code so that no server is measured with our runtime's client.
  */
-final class ClientFrames {
-  static final int OPCODE_CONTINUATION = 0x0;
-  static final int OPCODE_TEXT = 0x1;
-  static final int OPCODE_BINARY = 0x2;
-  static final int OPCODE_CLOSE = 0x8;
-  static final int OPCODE_PING = 0x9;
-  static final int OPCODE_PONG = 0xA;
+public final class ClientFrames {
+  public static final int OPCODE_CONTINUATION = 0x0;
+  public static final int OPCODE_TEXT = 0x1;
+  public static final int OPCODE_BINARY = 0x2;
+  public static final int OPCODE_CLOSE = 0x8;
+  public static final int OPCODE_PING = 0x9;
+  public static final int OPCODE_PONG = 0xA;
   /** Largest header: 2 bytes, an 8-byte length, a 4-byte mask key. */
-  static final int HEADER_MAX = 14;
+  public static final int HEADER_MAX = 14;
 
   private ClientFrames() {}
 
@@ -23,7 +23,7 @@ final class ClientFrames {
    * {@code maskKey} must not be 0: some servers skip unmasking for a zero key, which would
    * flatter them.
    */
-  static void append(ByteBuffer out, int opcode, byte[] payload, int from, int length, int maskKey) {
+  public static void append(ByteBuffer out, int opcode, byte[] payload, int from, int length, int maskKey) {
     out.put((byte) (0x80 | opcode));
     if (length <= 125) {
       out.put((byte) (0x80 | length));

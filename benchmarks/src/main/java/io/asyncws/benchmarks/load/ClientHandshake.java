@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * timeout. Written for the load program alone so that it measures every server with the same
  * client, and none with our runtime's.
  */
-final class ClientHandshake {
+public final class ClientHandshake {
   /** RFC 6455 §1.3: appended to the key before hashing. */
   private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
   /** A response head larger than this is not a WebSocket upgrade response. */
@@ -29,10 +29,10 @@ final class ClientHandshake {
    * An upgraded connection, still in blocking mode, and the bytes that arrived after the
    * response head (usually none).
    */
-  record Upgraded(SocketChannel channel, ByteBuffer leftover) {}
+  public record Upgraded(SocketChannel channel, ByteBuffer leftover) {}
 
   /** Connects and upgrades; throws with a sentence saying what the server answered otherwise. */
-  static Upgraded open(InetSocketAddress server, String path, int timeoutMillis) throws IOException {
+  public static Upgraded open(InetSocketAddress server, String path, int timeoutMillis) throws IOException {
     SocketChannel channel = SocketChannel.open();
     try {
       channel.socket().connect(server, timeoutMillis);

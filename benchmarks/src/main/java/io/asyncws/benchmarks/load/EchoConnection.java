@@ -12,11 +12,11 @@ import java.util.SplittableRandom;
  * flight, and checks every echoed frame byte for byte, in order, as it arrives (no reassembly
  * buffer: a 64 KiB echo is compared piece by piece).
  *
- * <p>Only the load program's selector thread uses it.
+ * <p>Only the selector thread that drives it (the load program's or the soak test's) uses it.
  */
-final class EchoConnection {
+public final class EchoConnection {
   /** What a connection reports to its load driver. */
-  interface Events {
+  public interface Events {
     /** The oldest message in flight came back whole and correct, {@code latencyNanos} after it was queued. */
     void echoed(long latencyNanos);
   }
@@ -51,7 +51,7 @@ final class EchoConnection {
   private final byte[] control = new byte[125];
   private int controlLength;
 
-  EchoConnection(
+  public EchoConnection(
       int id, SocketChannel channel, SelectionKey key, PayloadPattern pattern, boolean binary,
       int window, ByteBuffer leftover, Events events) {
     this.id = id;
@@ -69,22 +69,22 @@ final class EchoConnection {
   }
 
   /** Messages sent and not yet echoed. */
-  int inFlight() {
+  public int inFlight() {
     return (int) (nextSend - nextEcho);
   }
 
   /** Why this connection stopped, or null while it is fine. */
-  String failure() {
+  public String failure() {
     return failure;
   }
 
   /** Whether the server answered our Close. */
-  boolean closed() {
+  public boolean closed() {
     return closeReceived;
   }
 
   /** Queues messages until the window is full, then writes what it can. */
-  void fillWindow() throws IOException {
+  public void fillWindow() throws IOException {
     if (failure != null || closeSent) return;
     byte[] block = pattern.block();
     while (inFlight() < sentAt.length) {
@@ -97,7 +97,7 @@ final class EchoConnection {
   }
 
   /** Sends a normal Close; the connection stops sending messages. */
-  void sendClose() throws IOException {
+  public void sendClose() throws IOException {
     if (failure != null || closeSent) return;
     closeSent = true;
     byte[] normal = {0x03, (byte) 0xE8}; // 1000
@@ -106,7 +106,7 @@ final class EchoConnection {
   }
 
   /** Writes queued bytes; asks the selector for writability while some are left. */
-  void flush() throws IOException {
+  public void flush() throws IOException {
     if (failure != null || closeReceived) return;
     out.flip();
     channel.write(out);
@@ -116,7 +116,7 @@ final class EchoConnection {
   }
 
   /** Reads what arrived and checks it; refills the window unless {@code sending} is false. */
-  void onReadable(boolean sending) throws IOException {
+  public void onReadable(boolean sending) throws IOException {
     int n = channel.read(in);
     if (n < 0) {
       fail("The server closed the connection after " + nextEcho + " echoes.");
@@ -131,7 +131,7 @@ final class EchoConnection {
   }
 
   /** Closes the socket, whatever state the connection is in; for the end of the run. */
-  void shutdown() {
+  public void shutdown() {
     key.cancel();
     try {
       channel.close();
@@ -141,7 +141,7 @@ final class EchoConnection {
   }
 
   /** Records the first failure and stops using the connection. */
-  void fail(String why) {
+  public void fail(String why) {
     if (failure == null) failure = "connection " + id + ": " + why;
     shutdown();
   }

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * Sending is a copy and checking an echo is a vectorised compare, so the client stays cheap even
  * at 64 KiB per message, and an echo that is lost, reordered, duplicated or altered does not match.
  */
-final class PayloadPattern {
+public final class PayloadPattern {
   /** Distinct offsets: consecutive messages never share one. */
   private static final int OFFSETS = 4099;
 
@@ -16,7 +16,7 @@ final class PayloadPattern {
   private final int size;
 
   /** Patterns of {@code size} bytes: printable ASCII for text, any byte for binary. */
-  PayloadPattern(int size, boolean text) {
+  public PayloadPattern(int size, boolean text) {
     this.size = size;
     this.block = new byte[size + OFFSETS];
     SplittableRandom random = new SplittableRandom(size * 31L + (text ? 1 : 0));
@@ -26,17 +26,17 @@ final class PayloadPattern {
   }
 
   /** Payload bytes per message. */
-  int size() {
+  public int size() {
     return size;
   }
 
   /** The random block; message bytes are {@code block()[offset(id, seq) + i]}. */
-  byte[] block() {
+  public byte[] block() {
     return block;
   }
 
   /** Where message {@code seq} of connection {@code id} starts in {@link #block()}. */
-  int offset(int id, long seq) {
+  public int offset(int id, long seq) {
     // 1021 is prime and smaller than OFFSETS (prime), so seq and seq+1 .. seq+4098 all differ.
     return (int) Math.floorMod(seq * 1021 + id * 7919L, (long) OFFSETS);
   }

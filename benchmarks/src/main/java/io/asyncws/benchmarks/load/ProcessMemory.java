@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A process's resident memory, as Linux reports it in {@code /proc/<pid>/status}. */
-final class ProcessMemory {
+public final class ProcessMemory {
   private ProcessMemory() {}
 
   /** VmRSS in bytes; throws if the process is gone or this is not Linux. */
-  static long residentBytes(long pid) throws IOException {
+  public static long residentBytes(long pid) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
       if (line.startsWith("VmRSS:")) {
         String[] parts = line.substring("VmRSS:".length()).trim().split("\\s+");
