@@ -61,20 +61,32 @@ public final class HandshakeHeaders {
     return RESERVED.contains(name.toLowerCase(Locale.ROOT));
   }
 
+  private static final byte[] ACCEPT_GUID_BYTES =
+      WebSocketProtocol.ACCEPT_GUID.getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * One digest per thread, reset by each {@code digest} call: looking SHA-1 up among the
+   * security providers for every handshake costs more garbage than the hash itself.
+   */
+  private static final ThreadLocal<MessageDigest> SHA1 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-1");
+            } catch (NoSuchAlgorithmException e) {
+              // Every Java platform must provide SHA-1 (MessageDigest's Javadoc).
+              throw new AssertionError("SHA-1 is missing from this JDK.", e);
+            }
+          });
+
   /**
    * The {@code Sec-WebSocket-Accept} value for a {@code Sec-WebSocket-Key}: base64 of the SHA-1 of
    * the key followed by {@link WebSocketProtocol#ACCEPT_GUID} (§4.2.2). The key is used as sent,
    * without decoding it.
    */
   public static String acceptKey(String key) {
-    try {
-      MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-      byte[] digest =
-          sha1.digest((key + WebSocketProtocol.ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
-      return Base64.getEncoder().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      // Every Java platform must provide SHA-1 (MessageDigest's Javadoc).
-      throw new AssertionError("SHA-1 is missing from this JDK.", e);
-    }
+    MessageDigest sha1 = SHA1.get();
+    sha1.update(key.getBytes(StandardCharsets.US_ASCII));
+    return Base64.getEncoder().encodeToString(sha1.digest(ACCEPT_GUID_BYTES));
   }
 }

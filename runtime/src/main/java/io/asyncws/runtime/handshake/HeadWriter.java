@@ -1,21 +1,29 @@
 package io.asyncws.runtime.handshake;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes an HTTP/1.1 head: a start line, {@code Name: value} lines and the empty line, CRLF
- * everywhere, ISO-8859-1. {@link Headers} has already refused CR and LF in names and values.
+ * everywhere, ISO-8859-1. {@link Headers} has already refused CR and LF in names and values, and
+ * characters above U+00FF.
+ *
+ * <p>Characters go straight into one byte array, which becomes the written buffer: one
+ * allocation per handshake response instead of a builder, a string and two copies of its bytes.
  */
 final class HeadWriter {
-  private final StringBuilder text = new StringBuilder(256);
+  /** Holds a 101 response with a subprotocol and an extension without growing. */
+  private static final int INITIAL_CAPACITY = 256;
+
+  private byte[] bytes = new byte[INITIAL_CAPACITY];
+  private int length;
 
   HeadWriter(String startLine) {
-    text.append(startLine).append("\r\n");
+    append(startLine).crlf();
   }
 
   HeadWriter header(String name, String value) {
-    text.append(name).append(": ").append(value).append("\r\n");
+    append(name).append(": ").append(value).crlf();
     return this;
   }
 
@@ -24,16 +32,34 @@ final class HeadWriter {
     return this;
   }
 
-  /** The head, then {@code body} as UTF-8, in a buffer ready to be written. */
+  /** The head, then {@code body}, in a buffer ready to be written. */
   ByteBuffer finish(byte[] body) {
-    text.append("\r\n");
-    byte[] head = text.toString().getBytes(StandardCharsets.ISO_8859_1);
-    ByteBuffer out = ByteBuffer.allocate(head.length + body.length);
-    out.put(head).put(body).flip();
-    return out;
+    crlf();
+    ensure(body.length);
+    System.arraycopy(body, 0, bytes, length, body.length);
+    return ByteBuffer.wrap(bytes, 0, length + body.length);
   }
 
   ByteBuffer finish() {
-    return finish(new byte[0]);
+    crlf();
+    return ByteBuffer.wrap(bytes, 0, length);
+  }
+
+  private HeadWriter append(String text) {
+    ensure(text.length());
+    for (int i = 0; i < text.length(); i++) bytes[length++] = (byte) text.charAt(i);
+    return this;
+  }
+
+  private void crlf() {
+    ensure(2);
+    bytes[length++] = '\r';
+    bytes[length++] = '\n';
+  }
+
+  private void ensure(int more) {
+    if (length + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+    }
   }
 }

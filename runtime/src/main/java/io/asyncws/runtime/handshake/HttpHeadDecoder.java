@@ -37,6 +37,20 @@ public final class HttpHeadDecoder<H extends HttpHead> {
   /** 100 fields: browsers send about 15; far more is an attack on the header table. */
   public static final int DEFAULT_MAX_HEADERS = 100;
 
+  /** Field names every handshake carries, kept once instead of once per connection. */
+  private static final String[] KNOWN_NAMES = {
+    HandshakeHeaders.HOST,
+    HandshakeHeaders.UPGRADE,
+    HandshakeHeaders.CONNECTION,
+    HandshakeHeaders.ORIGIN,
+    HandshakeHeaders.SEC_WEBSOCKET_KEY,
+    HandshakeHeaders.SEC_WEBSOCKET_ACCEPT,
+    HandshakeHeaders.SEC_WEBSOCKET_VERSION,
+    HandshakeHeaders.SEC_WEBSOCKET_PROTOCOL,
+    HandshakeHeaders.SEC_WEBSOCKET_EXTENSIONS,
+    "User-Agent",
+  };
+
   private static final byte CR = '\r';
   private static final byte LF = '\n';
 
@@ -45,7 +59,8 @@ public final class HttpHeadDecoder<H extends HttpHead> {
   private final int maxBytes;
   private final int maxHeaders;
   private final Headers.Builder headers = Headers.builder();
-  private byte[] line = new byte[256];
+  /** Grows by doubling; 128 bytes hold every line of a typical handshake but the User-Agent. */
+  private byte[] line = new byte[128];
   private int lineLength;
   private int consumed;
   private boolean sawCr;
@@ -174,9 +189,31 @@ public final class HttpHeadDecoder<H extends HttpHead> {
         throw badRequest("A header value holds a control character.");
       }
     }
-    String name = new String(line, 0, colon, StandardCharsets.US_ASCII);
-    String value = new String(line, colon + 1, length - colon - 1, StandardCharsets.ISO_8859_1);
-    headers.add(name, value);
+    // Trimmed here, so the builder keeps this string instead of trimming it into another one.
+    int from = colon + 1;
+    int to = length;
+    while (from < to && Http.isOws(line[from])) from++;
+    while (to > from && Http.isOws(line[to - 1])) to--;
+    String value = new String(line, from, to - from, StandardCharsets.ISO_8859_1);
+    headers.add(knownName(colon), value);
+  }
+
+  /**
+   * The name in {@code line[0, length)}: a shared constant when it is spelled like one of the
+   * handshake's own fields, as nearly every client spells them, else a new string.
+   */
+  private String knownName(int length) {
+    for (String known : KNOWN_NAMES) {
+      if (known.length() == length && sameAscii(known, length)) return known;
+    }
+    return new String(line, 0, length, StandardCharsets.US_ASCII);
+  }
+
+  private boolean sameAscii(String known, int length) {
+    for (int i = 0; i < length; i++) {
+      if (line[i] != known.charAt(i)) return false;
+    }
+    return true;
   }
 
   private static HandshakeException badRequest(String message) {

@@ -17,7 +17,6 @@ import static io.asyncws.runtime.handshake.HandshakeHeaders.WEBSOCKET;
 import io.asyncws.runtime.protocol.WebSocketProtocol;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -123,7 +122,12 @@ public final class ServerHandshake {
    * as frames, and a proxy that framed it differently could smuggle frames past itself.
    */
   private static void checkNoBody(Headers headers) throws HandshakeException {
-    boolean emptyOrAbsent = headers.all("Content-Length").stream().allMatch("0"::equals);
+    boolean emptyOrAbsent = true;
+    for (int i = 0; i < headers.size(); i++) {
+      if (headers.name(i).equalsIgnoreCase("Content-Length") && !headers.value(i).equals("0")) {
+        emptyOrAbsent = false;
+      }
+    }
     if (!emptyOrAbsent || headers.count("Transfer-Encoding") > 0) {
       throw new HandshakeException(
           400, "A WebSocket upgrade request must not have a body (Content-Length or chunked).");
@@ -139,20 +143,37 @@ public final class ServerHandshake {
           "The request must have exactly one Sec-WebSocket-Key header, not " + keys.size() + ".");
     }
     String key = keys.get(0);
-    byte[] nonce;
-    try {
-      nonce = key.length() == KEY_LENGTH ? Base64.getDecoder().decode(key) : null;
-    } catch (IllegalArgumentException e) {
-      nonce = null;
-    }
-    // Re-encoding catches non-zero padding bits, which the JDK decoder silently drops.
-    if (nonce == null
-        || nonce.length != KEY_NONCE_BYTES
-        || !Base64.getEncoder().encodeToString(nonce).equals(key)) {
+    if (!isCanonicalNonce(key)) {
       throw new HandshakeException(
           400, "Sec-WebSocket-Key \"" + key + "\" is not the base64 encoding of 16 bytes.");
     }
     return key;
+  }
+
+  /**
+   * Whether {@code key} is the canonical base64 of {@value HandshakeHeaders#KEY_NONCE_BYTES}
+   * bytes: 22 alphabet characters and "==". 16 bytes fill 21 characters and 2 bits of the 22nd,
+   * so its 4 low bits must be zero; checked by hand, as decoding and re-encoding would allocate.
+   */
+  private static boolean isCanonicalNonce(String key) {
+    int dataChars = (KEY_NONCE_BYTES * 8 + 5) / 6;
+    if (key.length() != KEY_LENGTH || dataChars + 2 != KEY_LENGTH) return false;
+    for (int i = 0; i < dataChars; i++) {
+      int value = base64Value(key.charAt(i));
+      if (value < 0) return false;
+      if (i == dataChars - 1 && (value & 0xF) != 0) return false;
+    }
+    return key.charAt(dataChars) == '=' && key.charAt(dataChars + 1) == '=';
+  }
+
+  /** The 6-bit value of a base64 (RFC 4648 §4) character, or -1 for any other. */
+  private static int base64Value(char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
   }
 
   /**
@@ -184,16 +205,19 @@ public final class ServerHandshake {
             "Header " + extra.name(i) + " is written by the handshake and may not be set.");
       }
     }
-    Headers.Builder fields =
-        Headers.builder()
-            .add(UPGRADE, WEBSOCKET)
-            .add(CONNECTION, UPGRADE_OPTION)
-            .add(SEC_WEBSOCKET_ACCEPT, HandshakeHeaders.acceptKey(request.key()));
-    if (subprotocol != null) fields.add(SEC_WEBSOCKET_PROTOCOL, subprotocol);
-    if (hasExtensions) fields.add(SEC_WEBSOCKET_EXTENSIONS, extensions);
-    return new HeadWriter("HTTP/1.1 101 Switching Protocols")
-        .headers(fields.addAll(extra).build())
-        .finish();
+    // Written field by field, not through a Headers.Builder: one response per connection.
+    HeadWriter head =
+        new HeadWriter("HTTP/1.1 101 Switching Protocols")
+            .header(UPGRADE, WEBSOCKET)
+            .header(CONNECTION, UPGRADE_OPTION)
+            .header(SEC_WEBSOCKET_ACCEPT, HandshakeHeaders.acceptKey(request.key()));
+    if (subprotocol != null) {
+      head.header(SEC_WEBSOCKET_PROTOCOL, Headers.checkedValue(SEC_WEBSOCKET_PROTOCOL, subprotocol));
+    }
+    if (hasExtensions) {
+      head.header(SEC_WEBSOCKET_EXTENSIONS, Headers.checkedValue(SEC_WEBSOCKET_EXTENSIONS, extensions));
+    }
+    return head.headers(extra).finish();
   }
 
   private static void checkAcceptedExtensions(UpgradeRequest request, String extensions) {

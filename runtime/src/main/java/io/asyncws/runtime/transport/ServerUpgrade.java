@@ -141,7 +141,7 @@ final class ServerUpgrade implements Inbound {
         request.path(),
         request.rawQuery(),
         request.queryParameters(),
-        request.headers().toMap(),
+        request.headers().toLowerCaseMap(),
         request.origin(),
         request.subprotocols(),
         remoteAddress);
