@@ -91,7 +91,8 @@ public final class FrameReader {
   private final long maxFrameSize;
   private final long maxMessageSize;
   private final FrameCallback callback;
-  private final Utf8Validator utf8 = new Utf8Validator();
+  /** Made by the first text message: a connection that only idles or sends binary needs none. */
+  private Utf8Validator utf8;
   /** Null when no extension compresses messages; then RSV1 is a protocol error. */
   private final MessageInflater inflater;
   /** Null with {@link #inflater}. */
@@ -262,7 +263,10 @@ public final class FrameReader {
         messageLength = 0;
         messageCompressed = compressed;
         compressedLength = 0;
-        utf8.reset();
+        if (opcode == OPCODE_TEXT) {
+          if (utf8 == null) utf8 = new Utf8Validator();
+          utf8.reset();
+        }
       }
       default -> fail(CloseCodes.PROTOCOL_ERROR, String.format("Unknown opcode 0x%X.", opcode));
     }
