@@ -2,6 +2,7 @@ package io.asyncws.runtime.handshake;
 
 import io.asyncws.runtime.protocol.WebSocketProtocol;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -64,20 +65,28 @@ public final class HandshakeHeaders {
   private static final byte[] ACCEPT_GUID_BYTES =
       WebSocketProtocol.ACCEPT_GUID.getBytes(StandardCharsets.US_ASCII);
 
+  /** Bytes of a SHA-1 digest. */
+  private static final int SHA1_BYTES = 20;
+
   /**
-   * One digest per thread, reset by each {@code digest} call: looking SHA-1 up among the
-   * security providers for every handshake costs more garbage than the hash itself.
+   * One digest and its output array per thread, reset by each {@code digest} call: looking SHA-1
+   * up among the security providers for every handshake costs more garbage than the hash itself.
    */
-  private static final ThreadLocal<MessageDigest> SHA1 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-1");
-            } catch (NoSuchAlgorithmException e) {
-              // Every Java platform must provide SHA-1 (MessageDigest's Javadoc).
-              throw new AssertionError("SHA-1 is missing from this JDK.", e);
-            }
-          });
+  private static final ThreadLocal<Sha1> SHA1 = ThreadLocal.withInitial(Sha1::new);
+
+  private static final class Sha1 {
+    final MessageDigest digest;
+    final byte[] output = new byte[SHA1_BYTES];
+
+    Sha1() {
+      try {
+        digest = MessageDigest.getInstance("SHA-1");
+      } catch (NoSuchAlgorithmException e) {
+        // Every Java platform must provide SHA-1 (MessageDigest's Javadoc).
+        throw new AssertionError("SHA-1 is missing from this JDK.", e);
+      }
+    }
+  }
 
   /**
    * The {@code Sec-WebSocket-Accept} value for a {@code Sec-WebSocket-Key}: base64 of the SHA-1 of
@@ -85,8 +94,22 @@ public final class HandshakeHeaders {
    * without decoding it.
    */
   public static String acceptKey(String key) {
-    MessageDigest sha1 = SHA1.get();
-    sha1.update(key.getBytes(StandardCharsets.US_ASCII));
-    return Base64.getEncoder().encodeToString(sha1.digest(ACCEPT_GUID_BYTES));
+    return new String(acceptKeyBytes(key), StandardCharsets.US_ASCII);
+  }
+
+  /** {@link #acceptKey} as ASCII bytes, which a server writes straight into its response. */
+  static byte[] acceptKeyBytes(String key) {
+    Sha1 sha1 = SHA1.get();
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      sha1.digest.update(c < 0x80 ? (byte) c : (byte) '?'); // as String.getBytes(US_ASCII)
+    }
+    sha1.digest.update(ACCEPT_GUID_BYTES);
+    try {
+      sha1.digest.digest(sha1.output, 0, SHA1_BYTES);
+    } catch (DigestException e) {
+      throw new AssertionError("A SHA-1 digest does not fit " + SHA1_BYTES + " bytes.", e);
+    }
+    return Base64.getEncoder().encode(sha1.output);
   }
 }

@@ -12,18 +12,43 @@ import java.util.Arrays;
  * allocation per handshake response instead of a builder, a string and two copies of its bytes.
  */
 final class HeadWriter {
-  /** Holds a 101 response with a subprotocol and an extension without growing. */
-  private static final int INITIAL_CAPACITY = 256;
+  /** A guess for heads whose size is not worth computing; the array grows if it was short. */
+  static final int USUAL_CAPACITY = 256;
 
-  private byte[] bytes = new byte[INITIAL_CAPACITY];
+  private byte[] bytes;
   private int length;
 
-  HeadWriter(String startLine) {
+  /**
+   * @param capacity bytes expected in all: exact ({@link #frameLength}, {@link #lineLength}) for
+   *     the 101 that every connection gets, {@link #USUAL_CAPACITY} elsewhere
+   */
+  HeadWriter(String startLine, int capacity) {
+    bytes = new byte[Math.max(capacity, startLine.length() + 2)];
     append(startLine).crlf();
+  }
+
+  /** Bytes the start line and the final empty line take. */
+  static int frameLength(String startLine) {
+    return startLine.length() + 2 + 2;
+  }
+
+  /** Bytes {@code name: value} takes with its CRLF. */
+  static int lineLength(String name, int valueLength) {
+    return name.length() + 2 + valueLength + 2;
   }
 
   HeadWriter header(String name, String value) {
     append(name).append(": ").append(value).crlf();
+    return this;
+  }
+
+  /** A field whose value is already ASCII bytes. */
+  HeadWriter header(String name, byte[] value) {
+    append(name).append(": ");
+    ensure(value.length);
+    System.arraycopy(value, 0, bytes, length, value.length);
+    length += value.length;
+    crlf();
     return this;
   }
 

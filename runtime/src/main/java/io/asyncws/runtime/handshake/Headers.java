@@ -76,6 +76,12 @@ public final class Headers {
     return Optional.empty();
   }
 
+  /** Value of the first field named {@code name}, or null: {@link #first} without an Optional. */
+  String valueOrNull(String name) {
+    int index = indexOf(name, 0);
+    return index < 0 ? null : values[index];
+  }
+
   /** Values of every field named {@code name}, in order; empty when there is none. */
   public List<String> all(String name) {
     int first = indexOf(name, 0);

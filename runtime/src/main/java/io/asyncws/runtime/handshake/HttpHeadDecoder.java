@@ -1,5 +1,6 @@
 package io.asyncws.runtime.handshake;
 
+import io.asyncws.runtime.protocol.WebSocketProtocol;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -51,6 +52,11 @@ public final class HttpHeadDecoder<H extends HttpHead> {
     "User-Agent",
   };
 
+  /** Values most handshakes carry verbatim. */
+  private static final String[] KNOWN_VALUES = {
+    HandshakeHeaders.WEBSOCKET, HandshakeHeaders.UPGRADE_OPTION, WebSocketProtocol.VERSION,
+  };
+
   private static final byte CR = '\r';
   private static final byte LF = '\n';
 
@@ -59,8 +65,21 @@ public final class HttpHeadDecoder<H extends HttpHead> {
   private final int maxBytes;
   private final int maxHeaders;
   private final Headers.Builder headers = Headers.builder();
-  /** Grows by doubling; 128 bytes hold every line of a typical handshake but the User-Agent. */
-  private byte[] line = new byte[128];
+  /** 128 bytes hold every line of a typical handshake but the User-Agent; more grows it. */
+  private static final int LINE_CAPACITY = 128;
+
+  /**
+   * Where lines are gathered while {@link #feed} runs: one array per thread, not per connection,
+   * because a server runs thousands of handshakes on a few event-loop threads.
+   */
+  private static final ThreadLocal<byte[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new byte[LINE_CAPACITY]);
+
+  /**
+   * The thread's scratch array during {@link #feed}; between calls, a line the input cut off
+   * (copied at its length) or null.
+   */
+  private byte[] line;
   private int lineLength;
   private int consumed;
   private boolean sawCr;
@@ -112,6 +131,10 @@ public final class HttpHeadDecoder<H extends HttpHead> {
    */
   public H feed(ByteBuffer in) throws HandshakeException {
     if (done) throw new IllegalStateException("This decoder is spent; create one per message.");
+    byte[] scratch = SCRATCH.get();
+    if (scratch.length < lineLength) scratch = new byte[lineLength * 2];
+    if (lineLength > 0) System.arraycopy(line, 0, scratch, 0, lineLength);
+    line = scratch;
     try {
       while (in.hasRemaining()) {
         H head = accept(in.get());
@@ -124,6 +147,9 @@ public final class HttpHeadDecoder<H extends HttpHead> {
     } catch (HandshakeException e) {
       done = true;
       throw e;
+    } finally {
+      SCRATCH.set(line); // the same array, or a larger one a long line grew
+      line = lineLength > 0 && !done ? Arrays.copyOf(line, lineLength) : null;
     }
   }
 
@@ -194,8 +220,7 @@ public final class HttpHeadDecoder<H extends HttpHead> {
     int to = length;
     while (from < to && Http.isOws(line[from])) from++;
     while (to > from && Http.isOws(line[to - 1])) to--;
-    String value = new String(line, from, to - from, StandardCharsets.ISO_8859_1);
-    headers.add(knownName(colon), value);
+    headers.add(knownName(colon), knownValue(from, to - from));
   }
 
   /**
@@ -204,14 +229,22 @@ public final class HttpHeadDecoder<H extends HttpHead> {
    */
   private String knownName(int length) {
     for (String known : KNOWN_NAMES) {
-      if (known.length() == length && sameAscii(known, length)) return known;
+      if (known.length() == length && sameAscii(known, 0, length)) return known;
     }
     return new String(line, 0, length, StandardCharsets.US_ASCII);
   }
 
-  private boolean sameAscii(String known, int length) {
+  /** The value in {@code line[from, from + length)}, shared when it is a usual handshake value. */
+  private String knownValue(int from, int length) {
+    for (String known : KNOWN_VALUES) {
+      if (known.length() == length && sameAscii(known, from, length)) return known;
+    }
+    return new String(line, from, length, StandardCharsets.ISO_8859_1);
+  }
+
+  private boolean sameAscii(String known, int from, int length) {
     for (int i = 0; i < length; i++) {
-      if (line[i] != known.charAt(i)) return false;
+      if (line[from + i] != known.charAt(i)) return false;
     }
     return true;
   }

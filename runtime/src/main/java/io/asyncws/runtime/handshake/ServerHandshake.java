@@ -45,6 +45,7 @@ public final class ServerHandshake {
   private ServerHandshake() {}
 
   private static final String TEXT_PLAIN_UTF8 = "text/plain; charset=utf-8";
+  private static final String SWITCHING_PROTOCOLS = "HTTP/1.1 101 Switching Protocols";
 
   /** What a 426 carries: the protocol to upgrade to and the one version we speak. */
   private static final Headers UPGRADE_REQUIRED =
@@ -70,7 +71,7 @@ public final class ServerHandshake {
           400, "A WebSocket handshake needs HTTP/1.1 or later, not " + request.version() + ".");
     }
     Headers headers = request.headers();
-    if (headers.count(HOST) != 1 || headers.first(HOST).orElse("").isEmpty()) {
+    if (headers.count(HOST) != 1 || headers.valueOrNull(HOST).isEmpty()) {
       throw new HandshakeException(400, "The request must have exactly one non-empty Host header.");
     }
     if (!headers.hasToken(UPGRADE, WEBSOCKET)) {
@@ -97,7 +98,8 @@ public final class ServerHandshake {
     checkNoBody(headers);
     String key = validKey(headers);
     List<String> subprotocols = headers.tokens(SEC_WEBSOCKET_PROTOCOL);
-    for (String subprotocol : subprotocols) {
+    for (int i = 0; i < subprotocols.size(); i++) {
+      String subprotocol = subprotocols.get(i);
       if (!Http.isToken(subprotocol)) {
         throw new HandshakeException(
             400, "The offered subprotocol \"" + subprotocol + "\" is not a token.");
@@ -205,19 +207,35 @@ public final class ServerHandshake {
             "Header " + extra.name(i) + " is written by the handshake and may not be set.");
       }
     }
-    // Written field by field, not through a Headers.Builder: one response per connection.
+    // Written field by field into an array of the exact size, not through a Headers.Builder:
+    // every connection gets one of these.
+    byte[] accept = HandshakeHeaders.acceptKeyBytes(request.key());
+    String protocol =
+        subprotocol == null ? null : Headers.checkedValue(SEC_WEBSOCKET_PROTOCOL, subprotocol);
+    String offer =
+        hasExtensions ? Headers.checkedValue(SEC_WEBSOCKET_EXTENSIONS, extensions) : null;
+    int size =
+        HeadWriter.frameLength(SWITCHING_PROTOCOLS)
+            + HeadWriter.lineLength(UPGRADE, WEBSOCKET.length())
+            + HeadWriter.lineLength(CONNECTION, UPGRADE_OPTION.length())
+            + HeadWriter.lineLength(SEC_WEBSOCKET_ACCEPT, accept.length)
+            + optionalLineLength(SEC_WEBSOCKET_PROTOCOL, protocol)
+            + optionalLineLength(SEC_WEBSOCKET_EXTENSIONS, offer);
+    for (int i = 0; i < extra.size(); i++) {
+      size += HeadWriter.lineLength(extra.name(i), extra.value(i).length());
+    }
     HeadWriter head =
-        new HeadWriter("HTTP/1.1 101 Switching Protocols")
+        new HeadWriter(SWITCHING_PROTOCOLS, size)
             .header(UPGRADE, WEBSOCKET)
             .header(CONNECTION, UPGRADE_OPTION)
-            .header(SEC_WEBSOCKET_ACCEPT, HandshakeHeaders.acceptKey(request.key()));
-    if (subprotocol != null) {
-      head.header(SEC_WEBSOCKET_PROTOCOL, Headers.checkedValue(SEC_WEBSOCKET_PROTOCOL, subprotocol));
-    }
-    if (hasExtensions) {
-      head.header(SEC_WEBSOCKET_EXTENSIONS, Headers.checkedValue(SEC_WEBSOCKET_EXTENSIONS, extensions));
-    }
+            .header(SEC_WEBSOCKET_ACCEPT, accept);
+    if (protocol != null) head.header(SEC_WEBSOCKET_PROTOCOL, protocol);
+    if (offer != null) head.header(SEC_WEBSOCKET_EXTENSIONS, offer);
     return head.headers(extra).finish();
+  }
+
+  private static int optionalLineLength(String name, String valueOrNull) {
+    return valueOrNull == null ? 0 : HeadWriter.lineLength(name, valueOrNull.length());
   }
 
   private static void checkAcceptedExtensions(UpgradeRequest request, String extensions) {
@@ -270,7 +288,9 @@ public final class ServerHandshake {
     fields.add(CONNECTION, extra.count(UPGRADE) > 0 ? UPGRADE_OPTION + ", close" : "close");
     if (extra.count("Content-Type") == 0) fields.add("Content-Type", TEXT_PLAIN_UTF8);
     fields.add("Content-Length", Integer.toString(bytes.length));
-    return new HeadWriter("HTTP/1.1 " + status + " " + Http.reasonPhrase(status))
+    return new HeadWriter(
+            "HTTP/1.1 " + status + " " + Http.reasonPhrase(status),
+            HeadWriter.USUAL_CAPACITY + bytes.length)
         .headers(fields.build())
         .finish(bytes);
   }
