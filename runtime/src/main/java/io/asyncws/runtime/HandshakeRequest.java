@@ -1,5 +1,6 @@
 package io.asyncws.runtime;
 
+import io.asyncws.runtime.handshake.HeaderMap;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ public record HandshakeRequest(
 
   public HandshakeRequest {
     queryParameters = Map.copyOf(queryParameters);
-    headers = lowerCaseNames(headers);
+    // The server's own map is immutable and lower-case already: no copy per handshake.
+    headers = headers instanceof HeaderMap ? headers : lowerCaseNames(headers);
     subprotocols = List.copyOf(subprotocols);
   }
 

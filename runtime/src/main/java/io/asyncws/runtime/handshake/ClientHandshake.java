@@ -138,7 +138,7 @@ public final class ClientHandshake {
   public ByteBuffer request() {
     boolean defaultPort = uri.getPort() < 0 || uri.getPort() == (secure ? 443 : 80);
     HeadWriter writer =
-        new HeadWriter("GET " + target + " HTTP/1.1")
+        new HeadWriter("GET " + target + " HTTP/1.1", HeadWriter.USUAL_CAPACITY)
             .header(HOST, defaultPort ? host : host + ":" + port)
             .header(UPGRADE, WEBSOCKET)
             .header(CONNECTION, UPGRADE_OPTION)

@@ -1,6 +1,7 @@
 package io.asyncws.runtime.handshake;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,14 @@ import java.util.TreeMap;
  */
 public final class Headers {
   /** No header fields. */
-  public static final Headers EMPTY = new Headers(List.of(), List.of());
+  public static final Headers EMPTY = new Headers(new String[0], new String[0]);
 
-  private final List<String> names;
-  private final List<String> values;
+  // Arrays, not lists: a server builds one Headers per handshake, and lookups below allocate
+  // nothing, so an idle connection's handshake leaves little garbage behind.
+  private final String[] names;
+  private final String[] values;
 
-  private Headers(List<String> names, List<String> values) {
+  private Headers(String[] names, String[] values) {
     this.names = names;
     this.values = values;
   }
@@ -47,41 +50,46 @@ public final class Headers {
 
   /** A builder holding these fields, to add to or change. */
   public Builder toBuilder() {
-    Builder builder = new Builder();
-    builder.names.addAll(names);
-    builder.values.addAll(values);
-    return builder;
+    return new Builder().addAll(this);
   }
 
   /** Number of fields, counting each occurrence of a repeated name. */
   public int size() {
-    return names.size();
+    return names.length;
   }
 
   /** Name of field {@code index}, spelled as received. */
   public String name(int index) {
-    return names.get(index);
+    return names[index];
   }
 
   /** Value of field {@code index}, without leading or trailing whitespace. */
   public String value(int index) {
-    return values.get(index);
+    return values[index];
   }
 
   /** Value of the first field named {@code name}. */
   public Optional<String> first(String name) {
-    for (int i = 0; i < names.size(); i++) {
-      if (names.get(i).equalsIgnoreCase(name)) return Optional.of(values.get(i));
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equalsIgnoreCase(name)) return Optional.of(values[i]);
     }
     return Optional.empty();
   }
 
+  /** Value of the first field named {@code name}, or null: {@link #first} without an Optional. */
+  String valueOrNull(String name) {
+    int index = indexOf(name, 0);
+    return index < 0 ? null : values[index];
+  }
+
   /** Values of every field named {@code name}, in order; empty when there is none. */
   public List<String> all(String name) {
-    List<String> result = new ArrayList<>(2);
-    for (int i = 0; i < names.size(); i++) {
-      if (names.get(i).equalsIgnoreCase(name)) result.add(values.get(i));
-    }
+    int first = indexOf(name, 0);
+    if (first < 0) return List.of();
+    int second = indexOf(name, first + 1);
+    if (second < 0) return List.of(values[first]); // the usual case, without a list to grow
+    List<String> result = new ArrayList<>(4);
+    for (int i = first; i >= 0; i = indexOf(name, i + 1)) result.add(values[i]);
     return Collections.unmodifiableList(result);
   }
 
@@ -92,6 +100,7 @@ public final class Headers {
    * headers whose elements are tokens.
    */
   public List<String> tokens(String name) {
+    if (indexOf(name, 0) < 0) return List.of();
     List<String> result = new ArrayList<>();
     for (String value : all(name)) {
       for (String element : value.split(",", -1)) {
@@ -104,10 +113,34 @@ public final class Headers {
 
   /** Whether {@link #tokens(String)} of {@code name} contains {@code token}, ignoring case. */
   public boolean hasToken(String name, String token) {
-    for (String element : tokens(name)) {
-      if (element.equalsIgnoreCase(token)) return true;
+    // Scans the values in place: the same elements as tokens(name) yields, without the lists.
+    for (int i = indexOf(name, 0); i >= 0; i = indexOf(name, i + 1)) {
+      String value = values[i];
+      int start = 0;
+      while (start <= value.length()) {
+        int comma = value.indexOf(',', start);
+        int end = comma < 0 ? value.length() : comma;
+        int from = start;
+        int to = end;
+        while (from < to && Http.isOws(value.charAt(from))) from++;
+        while (to > from && Http.isOws(value.charAt(to - 1))) to--;
+        if (to > from
+            && to - from == token.length()
+            && value.regionMatches(true, from, token, 0, to - from)) {
+          return true;
+        }
+        start = end + 1;
+      }
     }
     return false;
+  }
+
+  /** Index of the first field named {@code name} at or after {@code from}, or -1. */
+  private int indexOf(String name, int from) {
+    for (int i = from; i < names.length; i++) {
+      if (names[i].equalsIgnoreCase(name)) return i;
+    }
+    return -1;
   }
 
   /** Number of fields named {@code name}. */
@@ -125,29 +158,39 @@ public final class Headers {
    */
   public Map<String, List<String>> toMap() {
     TreeMap<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (int i = 0; i < names.size(); i++) {
-      map.computeIfAbsent(names.get(i), k -> new ArrayList<>()).add(values.get(i));
+    for (int i = 0; i < names.length; i++) {
+      map.computeIfAbsent(names[i], k -> new ArrayList<>()).add(values[i]);
     }
     map.replaceAll((k, v) -> List.copyOf(v));
     return Collections.unmodifiableMap(map);
   }
 
+  /**
+   * The fields as an unmodifiable map from lower-case name to values, looked up in place rather
+   * than copied: what {@code HandshakeRequest} hands applications, most of which never look.
+   */
+  public HeaderMap toLowerCaseMap() {
+    return new HeaderMap(this);
+  }
+
   @Override
   public boolean equals(Object o) {
-    return o instanceof Headers other && names.equals(other.names) && values.equals(other.values);
+    return o instanceof Headers other
+        && Arrays.equals(names, other.names)
+        && Arrays.equals(values, other.values);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(names, values);
+    return 31 * Arrays.hashCode(names) + Arrays.hashCode(values);
   }
 
   /** The fields as they would be written, one {@code Name: value} per line. */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < names.size(); i++) {
-      sb.append(names.get(i)).append(": ").append(values.get(i)).append('\n');
+    for (int i = 0; i < names.length; i++) {
+      sb.append(names[i]).append(": ").append(values[i]).append('\n');
     }
     return sb.toString();
   }
@@ -167,17 +210,15 @@ public final class Headers {
      */
     public Builder add(String name, String value) {
       checkName(name);
-      String trimmed = Http.trimOws(Objects.requireNonNull(value, "value"));
-      checkValue(name, trimmed);
       names.add(name);
-      values.add(trimmed);
+      values.add(checkedValue(name, value));
       return this;
     }
 
     /** Appends every field of {@code headers}. */
     public Builder addAll(Headers headers) {
-      names.addAll(headers.names);
-      values.addAll(headers.values);
+      names.addAll(Arrays.asList(headers.names));
+      values.addAll(Arrays.asList(headers.values));
       return this;
     }
 
@@ -200,7 +241,9 @@ public final class Headers {
 
     /** The headers collected so far. */
     public Headers build() {
-      return names.isEmpty() ? EMPTY : new Headers(List.copyOf(names), List.copyOf(values));
+      return names.isEmpty()
+          ? EMPTY
+          : new Headers(names.toArray(new String[0]), values.toArray(new String[0]));
     }
 
     private static void checkName(String name) {
@@ -209,20 +252,32 @@ public final class Headers {
         throw new IllegalArgumentException("Header name is not an HTTP token: \"" + name + "\".");
       }
     }
+  }
 
-    private static void checkValue(String name, String value) {
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        if (!Http.isFieldValueChar(c)) {
-          throw new IllegalArgumentException(
-              "Value of header "
-                  + name
-                  + " holds the forbidden character U+"
-                  + String.format("%04X", (int) c)
-                  + " at index "
-                  + i
-                  + ".");
-        }
+  /**
+   * {@code value} without leading and trailing spaces and tabs, as {@link Builder#add} stores it.
+   *
+   * @throws IllegalArgumentException if it holds a control character other than HTAB or a
+   *     character above U+00FF
+   */
+  static String checkedValue(String name, String value) {
+    String trimmed = Http.trimOws(Objects.requireNonNull(value, "value"));
+    checkValue(name, trimmed);
+    return trimmed;
+  }
+
+  private static void checkValue(String name, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!Http.isFieldValueChar(c)) {
+        throw new IllegalArgumentException(
+            "Value of header "
+                + name
+                + " holds the forbidden character U+"
+                + String.format("%04X", (int) c)
+                + " at index "
+                + i
+                + ".");
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.asyncws.runtime.handshake;
 
+import io.asyncws.runtime.protocol.WebSocketProtocol;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -37,6 +38,25 @@ public final class HttpHeadDecoder<H extends HttpHead> {
   /** 100 fields: browsers send about 15; far more is an attack on the header table. */
   public static final int DEFAULT_MAX_HEADERS = 100;
 
+  /** Field names every handshake carries, kept once instead of once per connection. */
+  private static final String[] KNOWN_NAMES = {
+    HandshakeHeaders.HOST,
+    HandshakeHeaders.UPGRADE,
+    HandshakeHeaders.CONNECTION,
+    HandshakeHeaders.ORIGIN,
+    HandshakeHeaders.SEC_WEBSOCKET_KEY,
+    HandshakeHeaders.SEC_WEBSOCKET_ACCEPT,
+    HandshakeHeaders.SEC_WEBSOCKET_VERSION,
+    HandshakeHeaders.SEC_WEBSOCKET_PROTOCOL,
+    HandshakeHeaders.SEC_WEBSOCKET_EXTENSIONS,
+    "User-Agent",
+  };
+
+  /** Values most handshakes carry verbatim. */
+  private static final String[] KNOWN_VALUES = {
+    HandshakeHeaders.WEBSOCKET, HandshakeHeaders.UPGRADE_OPTION, WebSocketProtocol.VERSION,
+  };
+
   private static final byte CR = '\r';
   private static final byte LF = '\n';
 
@@ -45,7 +65,21 @@ public final class HttpHeadDecoder<H extends HttpHead> {
   private final int maxBytes;
   private final int maxHeaders;
   private final Headers.Builder headers = Headers.builder();
-  private byte[] line = new byte[256];
+  /** 128 bytes hold every line of a typical handshake but the User-Agent; more grows it. */
+  private static final int LINE_CAPACITY = 128;
+
+  /**
+   * Where lines are gathered while {@link #feed} runs: one array per thread, not per connection,
+   * because a server runs thousands of handshakes on a few event-loop threads.
+   */
+  private static final ThreadLocal<byte[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new byte[LINE_CAPACITY]);
+
+  /**
+   * The thread's scratch array during {@link #feed}; between calls, a line the input cut off
+   * (copied at its length) or null.
+   */
+  private byte[] line;
   private int lineLength;
   private int consumed;
   private boolean sawCr;
@@ -97,6 +131,10 @@ public final class HttpHeadDecoder<H extends HttpHead> {
    */
   public H feed(ByteBuffer in) throws HandshakeException {
     if (done) throw new IllegalStateException("This decoder is spent; create one per message.");
+    byte[] scratch = SCRATCH.get();
+    if (scratch.length < lineLength) scratch = new byte[lineLength * 2];
+    if (lineLength > 0) System.arraycopy(line, 0, scratch, 0, lineLength);
+    line = scratch;
     try {
       while (in.hasRemaining()) {
         H head = accept(in.get());
@@ -109,6 +147,9 @@ public final class HttpHeadDecoder<H extends HttpHead> {
     } catch (HandshakeException e) {
       done = true;
       throw e;
+    } finally {
+      SCRATCH.set(line); // the same array, or a larger one a long line grew
+      line = lineLength > 0 && !done ? Arrays.copyOf(line, lineLength) : null;
     }
   }
 
@@ -174,9 +215,38 @@ public final class HttpHeadDecoder<H extends HttpHead> {
         throw badRequest("A header value holds a control character.");
       }
     }
-    String name = new String(line, 0, colon, StandardCharsets.US_ASCII);
-    String value = new String(line, colon + 1, length - colon - 1, StandardCharsets.ISO_8859_1);
-    headers.add(name, value);
+    // Trimmed here, so the builder keeps this string instead of trimming it into another one.
+    int from = colon + 1;
+    int to = length;
+    while (from < to && Http.isOws(line[from])) from++;
+    while (to > from && Http.isOws(line[to - 1])) to--;
+    headers.add(knownName(colon), knownValue(from, to - from));
+  }
+
+  /**
+   * The name in {@code line[0, length)}: a shared constant when it is spelled like one of the
+   * handshake's own fields, as nearly every client spells them, else a new string.
+   */
+  private String knownName(int length) {
+    for (String known : KNOWN_NAMES) {
+      if (known.length() == length && sameAscii(known, 0, length)) return known;
+    }
+    return new String(line, 0, length, StandardCharsets.US_ASCII);
+  }
+
+  /** The value in {@code line[from, from + length)}, shared when it is a usual handshake value. */
+  private String knownValue(int from, int length) {
+    for (String known : KNOWN_VALUES) {
+      if (known.length() == length && sameAscii(known, from, length)) return known;
+    }
+    return new String(line, from, length, StandardCharsets.ISO_8859_1);
+  }
+
+  private boolean sameAscii(String known, int from, int length) {
+    for (int i = 0; i < length; i++) {
+      if (line[from + i] != known.charAt(i)) return false;
+    }
+    return true;
   }
 
   private static HandshakeException badRequest(String message) {

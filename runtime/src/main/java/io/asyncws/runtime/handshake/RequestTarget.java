@@ -68,6 +68,7 @@ record RequestTarget(
   }
 
   private static Map<String, List<String>> parseQuery(String rawQuery) throws HandshakeException {
+    if (rawQuery.isEmpty()) return Map.of(); // most handshakes: no map, no split
     Map<String, List<String>> params = new LinkedHashMap<>();
     for (String pair : rawQuery.split("&", -1)) {
       if (pair.isEmpty()) continue;

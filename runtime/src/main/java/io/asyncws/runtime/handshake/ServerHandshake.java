@@ -17,7 +17,6 @@ import static io.asyncws.runtime.handshake.HandshakeHeaders.WEBSOCKET;
 import io.asyncws.runtime.protocol.WebSocketProtocol;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -46,6 +45,7 @@ public final class ServerHandshake {
   private ServerHandshake() {}
 
   private static final String TEXT_PLAIN_UTF8 = "text/plain; charset=utf-8";
+  private static final String SWITCHING_PROTOCOLS = "HTTP/1.1 101 Switching Protocols";
 
   /** What a 426 carries: the protocol to upgrade to and the one version we speak. */
   private static final Headers UPGRADE_REQUIRED =
@@ -71,7 +71,7 @@ public final class ServerHandshake {
           400, "A WebSocket handshake needs HTTP/1.1 or later, not " + request.version() + ".");
     }
     Headers headers = request.headers();
-    if (headers.count(HOST) != 1 || headers.first(HOST).orElse("").isEmpty()) {
+    if (headers.count(HOST) != 1 || headers.valueOrNull(HOST).isEmpty()) {
       throw new HandshakeException(400, "The request must have exactly one non-empty Host header.");
     }
     if (!headers.hasToken(UPGRADE, WEBSOCKET)) {
@@ -98,7 +98,8 @@ public final class ServerHandshake {
     checkNoBody(headers);
     String key = validKey(headers);
     List<String> subprotocols = headers.tokens(SEC_WEBSOCKET_PROTOCOL);
-    for (String subprotocol : subprotocols) {
+    for (int i = 0; i < subprotocols.size(); i++) {
+      String subprotocol = subprotocols.get(i);
       if (!Http.isToken(subprotocol)) {
         throw new HandshakeException(
             400, "The offered subprotocol \"" + subprotocol + "\" is not a token.");
@@ -123,7 +124,12 @@ public final class ServerHandshake {
    * as frames, and a proxy that framed it differently could smuggle frames past itself.
    */
   private static void checkNoBody(Headers headers) throws HandshakeException {
-    boolean emptyOrAbsent = headers.all("Content-Length").stream().allMatch("0"::equals);
+    boolean emptyOrAbsent = true;
+    for (int i = 0; i < headers.size(); i++) {
+      if (headers.name(i).equalsIgnoreCase("Content-Length") && !headers.value(i).equals("0")) {
+        emptyOrAbsent = false;
+      }
+    }
     if (!emptyOrAbsent || headers.count("Transfer-Encoding") > 0) {
       throw new HandshakeException(
           400, "A WebSocket upgrade request must not have a body (Content-Length or chunked).");
@@ -139,20 +145,37 @@ public final class ServerHandshake {
           "The request must have exactly one Sec-WebSocket-Key header, not " + keys.size() + ".");
     }
     String key = keys.get(0);
-    byte[] nonce;
-    try {
-      nonce = key.length() == KEY_LENGTH ? Base64.getDecoder().decode(key) : null;
-    } catch (IllegalArgumentException e) {
-      nonce = null;
-    }
-    // Re-encoding catches non-zero padding bits, which the JDK decoder silently drops.
-    if (nonce == null
-        || nonce.length != KEY_NONCE_BYTES
-        || !Base64.getEncoder().encodeToString(nonce).equals(key)) {
+    if (!isCanonicalNonce(key)) {
       throw new HandshakeException(
           400, "Sec-WebSocket-Key \"" + key + "\" is not the base64 encoding of 16 bytes.");
     }
     return key;
+  }
+
+  /**
+   * Whether {@code key} is the canonical base64 of {@value HandshakeHeaders#KEY_NONCE_BYTES}
+   * bytes: 22 alphabet characters and "==". 16 bytes fill 21 characters and 2 bits of the 22nd,
+   * so its 4 low bits must be zero; checked by hand, as decoding and re-encoding would allocate.
+   */
+  private static boolean isCanonicalNonce(String key) {
+    int dataChars = (KEY_NONCE_BYTES * 8 + 5) / 6;
+    if (key.length() != KEY_LENGTH || dataChars + 2 != KEY_LENGTH) return false;
+    for (int i = 0; i < dataChars; i++) {
+      int value = base64Value(key.charAt(i));
+      if (value < 0) return false;
+      if (i == dataChars - 1 && (value & 0xF) != 0) return false;
+    }
+    return key.charAt(dataChars) == '=' && key.charAt(dataChars + 1) == '=';
+  }
+
+  /** The 6-bit value of a base64 (RFC 4648 §4) character, or -1 for any other. */
+  private static int base64Value(char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
   }
 
   /**
@@ -184,16 +207,35 @@ public final class ServerHandshake {
             "Header " + extra.name(i) + " is written by the handshake and may not be set.");
       }
     }
-    Headers.Builder fields =
-        Headers.builder()
-            .add(UPGRADE, WEBSOCKET)
-            .add(CONNECTION, UPGRADE_OPTION)
-            .add(SEC_WEBSOCKET_ACCEPT, HandshakeHeaders.acceptKey(request.key()));
-    if (subprotocol != null) fields.add(SEC_WEBSOCKET_PROTOCOL, subprotocol);
-    if (hasExtensions) fields.add(SEC_WEBSOCKET_EXTENSIONS, extensions);
-    return new HeadWriter("HTTP/1.1 101 Switching Protocols")
-        .headers(fields.addAll(extra).build())
-        .finish();
+    // Written field by field into an array of the exact size, not through a Headers.Builder:
+    // every connection gets one of these.
+    byte[] accept = HandshakeHeaders.acceptKeyBytes(request.key());
+    String protocol =
+        subprotocol == null ? null : Headers.checkedValue(SEC_WEBSOCKET_PROTOCOL, subprotocol);
+    String offer =
+        hasExtensions ? Headers.checkedValue(SEC_WEBSOCKET_EXTENSIONS, extensions) : null;
+    int size =
+        HeadWriter.frameLength(SWITCHING_PROTOCOLS)
+            + HeadWriter.lineLength(UPGRADE, WEBSOCKET.length())
+            + HeadWriter.lineLength(CONNECTION, UPGRADE_OPTION.length())
+            + HeadWriter.lineLength(SEC_WEBSOCKET_ACCEPT, accept.length)
+            + optionalLineLength(SEC_WEBSOCKET_PROTOCOL, protocol)
+            + optionalLineLength(SEC_WEBSOCKET_EXTENSIONS, offer);
+    for (int i = 0; i < extra.size(); i++) {
+      size += HeadWriter.lineLength(extra.name(i), extra.value(i).length());
+    }
+    HeadWriter head =
+        new HeadWriter(SWITCHING_PROTOCOLS, size)
+            .header(UPGRADE, WEBSOCKET)
+            .header(CONNECTION, UPGRADE_OPTION)
+            .header(SEC_WEBSOCKET_ACCEPT, accept);
+    if (protocol != null) head.header(SEC_WEBSOCKET_PROTOCOL, protocol);
+    if (offer != null) head.header(SEC_WEBSOCKET_EXTENSIONS, offer);
+    return head.headers(extra).finish();
+  }
+
+  private static int optionalLineLength(String name, String valueOrNull) {
+    return valueOrNull == null ? 0 : HeadWriter.lineLength(name, valueOrNull.length());
   }
 
   private static void checkAcceptedExtensions(UpgradeRequest request, String extensions) {
@@ -246,7 +288,9 @@ public final class ServerHandshake {
     fields.add(CONNECTION, extra.count(UPGRADE) > 0 ? UPGRADE_OPTION + ", close" : "close");
     if (extra.count("Content-Type") == 0) fields.add("Content-Type", TEXT_PLAIN_UTF8);
     fields.add("Content-Length", Integer.toString(bytes.length));
-    return new HeadWriter("HTTP/1.1 " + status + " " + Http.reasonPhrase(status))
+    return new HeadWriter(
+            "HTTP/1.1 " + status + " " + Http.reasonPhrase(status),
+            HeadWriter.USUAL_CAPACITY + bytes.length)
         .headers(fields.build())
         .finish(bytes);
   }

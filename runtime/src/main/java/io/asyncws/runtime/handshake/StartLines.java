@@ -5,6 +5,9 @@ package io.asyncws.runtime.handshake;
  * whether a method or version is acceptable is the handshake's decision.
  */
 final class StartLines {
+  private static final String GET = "GET";
+  private static final String HTTP_11 = "HTTP/1.1";
+
   private StartLines() {}
 
   /** {@code method SP request-target SP HTTP-version} into those three strings. */
@@ -14,9 +17,13 @@ final class StartLines {
     if (second < 0 || line.indexOf(' ', second + 1) >= 0) {
       throw bad("The request line is not \"METHOD TARGET HTTP/1.1\" with single spaces.");
     }
-    String method = line.substring(0, first);
+    // The method and version of a WebSocket handshake are GET and HTTP/1.1: no copies of them.
+    String method = line.startsWith(GET) && first == GET.length() ? GET : line.substring(0, first);
     String target = line.substring(first + 1, second);
-    String version = line.substring(second + 1);
+    String version =
+        line.endsWith(HTTP_11) && line.length() - second - 1 == HTTP_11.length()
+            ? HTTP_11
+            : line.substring(second + 1);
     if (!Http.isToken(method)) throw bad("The request method is not a token.");
     if (target.isEmpty()) throw bad("The request target is empty.");
     for (int i = 0; i < target.length(); i++) {

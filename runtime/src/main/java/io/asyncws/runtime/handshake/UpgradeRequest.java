@@ -42,7 +42,10 @@ public record UpgradeRequest(
     Objects.requireNonNull(rawPath, "rawPath");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(rawQuery, "rawQuery");
-    queryParameters = Collections.unmodifiableMap(new LinkedHashMap<>(queryParameters));
+    queryParameters =
+        queryParameters.isEmpty()
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(queryParameters));
     Objects.requireNonNull(headers, "headers");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(key, "key");

@@ -91,10 +91,12 @@ public final class FrameReader {
   private final long maxFrameSize;
   private final long maxMessageSize;
   private final FrameCallback callback;
-  private final Utf8Validator utf8 = new Utf8Validator();
+  /** Made by the first text message: a connection that only idles or sends binary needs none. */
+  private Utf8Validator utf8;
   /** Null when no extension compresses messages; then RSV1 is a protocol error. */
   private final MessageInflater inflater;
-  private final MessageInflater.Sink inflatedSink = this::appendInflated;
+  /** Null with {@link #inflater}. */
+  private final MessageInflater.Sink inflatedSink;
   /** Compressed payload is unmasked here, a piece at a time, on its way to the inflater. */
   private byte[] compressedChunk = EMPTY;
 
@@ -115,17 +117,19 @@ public final class FrameReader {
   // The data message being reassembled.
   private int messageOpcode = NO_MESSAGE;
   private byte[] message = EMPTY;
-  private ByteBuffer messageView = ByteBuffer.wrap(message);
+  /** Wraps {@link #message}; null while that is {@link #EMPTY}, as on an idle connection. */
+  private ByteBuffer messageView;
   private int messageLength;
   /** Whether the message in progress had RSV1 set: its payload goes through the inflater. */
   private boolean messageCompressed;
   /** Bytes of compressed payload received for the message in progress. */
   private long compressedLength;
 
-  // A control frame's payload: never above 125 bytes, and separate from the message because
-  // control frames may arrive between the fragments of a message.
-  private final byte[] control = new byte[CONTROL_PAYLOAD_MAX];
-  private final ByteBuffer controlView = ByteBuffer.wrap(control);
+  // A control frame's payload, separate from the message because control frames may arrive
+  // between the fragments of a message. Allocated at its exact length (never above 125 bytes)
+  // when its header is read and handed to the callback as it is, so no buffer stays behind.
+  private byte[] control = EMPTY;
+  private ByteBuffer controlView;
   private int controlLength;
 
   private boolean pauseRequested;
@@ -159,6 +163,7 @@ public final class FrameReader {
       FrameCallback callback,
       MessageInflater inflater) {
     this.inflater = inflater;
+    this.inflatedSink = inflater == null ? null : this::appendInflated;
     this.role = Objects.requireNonNull(role, "role");
     this.callback = Objects.requireNonNull(callback, "callback");
     if (maxFrameSize <= 0 || maxMessageSize <= 0) {
@@ -258,7 +263,10 @@ public final class FrameReader {
         messageLength = 0;
         messageCompressed = compressed;
         compressedLength = 0;
-        utf8.reset();
+        if (opcode == OPCODE_TEXT) {
+          if (utf8 == null) utf8 = new Utf8Validator();
+          utf8.reset();
+        }
       }
       default -> fail(CloseCodes.PROTOCOL_ERROR, String.format("Unknown opcode 0x%X.", opcode));
     }
@@ -336,7 +344,11 @@ public final class FrameReader {
     }
     payloadRemaining = length;
     maskOffset = 0;
-    controlLength = 0;
+    if (isControl(opcode)) {
+      controlLength = 0;
+      control = length == 0 ? EMPTY : new byte[(int) length];
+      controlView = ByteBuffer.wrap(control);
+    }
     if (masked) {
       expect(4, State.MASK_KEY);
     } else {
@@ -416,8 +428,7 @@ public final class FrameReader {
     if (needed > message.length) {
       long capacity =
           Math.min(Math.max(Math.max(needed, 2L * message.length), MIN_BUFFER), maxMessageSize);
-      message = Arrays.copyOf(message, (int) capacity);
-      messageView = ByteBuffer.wrap(message);
+      setMessage(Arrays.copyOf(message, (int) capacity));
     }
     System.arraycopy(bytes, offset, message, messageLength, n);
     if (messageOpcode == OPCODE_TEXT) utf8.feed(message, messageLength, n);
@@ -437,15 +448,14 @@ public final class FrameReader {
     if (needed <= message.length) return;
     long limit = fin ? messageLength + payloadRemaining : maxMessageSize;
     long capacity = Math.min(Math.max(Math.max(needed, 2L * message.length), MIN_BUFFER), limit);
-    message = Arrays.copyOf(message, (int) capacity);
-    messageView = ByteBuffer.wrap(message);
+    setMessage(Arrays.copyOf(message, (int) capacity));
   }
 
   private void endFrame() throws ProtocolException {
     state = State.HEADER_BYTE0;
     switch (opcode) {
-      case OPCODE_PING -> callback.onPing(ByteBuffer.wrap(Arrays.copyOf(control, controlLength)));
-      case OPCODE_PONG -> callback.onPong(ByteBuffer.wrap(Arrays.copyOf(control, controlLength)));
+      case OPCODE_PING -> callback.onPing(takeControl());
+      case OPCODE_PONG -> callback.onPong(takeControl());
       case OPCODE_CLOSE -> endClose();
       default -> {
         if (fin) endMessage();
@@ -466,9 +476,8 @@ public final class FrameReader {
       ByteBuffer data;
       if (messageLength == message.length) {
         // The buffer is exactly the message: hand it over and start afresh next time.
-        data = messageView;
-        message = EMPTY;
-        messageView = ByteBuffer.wrap(message);
+        data = messageView == null ? ByteBuffer.wrap(message) : messageView;
+        setMessage(EMPTY);
       } else {
         data = ByteBuffer.wrap(Arrays.copyOf(message, messageLength));
         releaseIfLarge();
@@ -478,10 +487,20 @@ public final class FrameReader {
   }
 
   private void releaseIfLarge() {
-    if (message.length > RETAINED_BUFFER_MAX) {
-      message = EMPTY;
-      messageView = ByteBuffer.wrap(message);
-    }
+    if (message.length > RETAINED_BUFFER_MAX) setMessage(EMPTY);
+  }
+
+  private void setMessage(byte[] buffer) {
+    message = buffer;
+    messageView = buffer.length == 0 ? null : ByteBuffer.wrap(buffer);
+  }
+
+  /** The control frame's whole payload, unmasked, at position 0; the reader lets go of it. */
+  private ByteBuffer takeControl() {
+    ByteBuffer payload = controlView;
+    control = EMPTY;
+    controlView = null;
+    return payload;
   }
 
   /** Validates a Close frame's payload (§5.5.1, §7.4) and reports it. */
@@ -500,7 +519,9 @@ public final class FrameReader {
           + ", which may not be sent.");
     }
     Utf8Validator.validate(control, 2, controlLength - 2);
-    callback.onClose(code, new String(control, 2, controlLength - 2, StandardCharsets.UTF_8));
+    String reason = new String(control, 2, controlLength - 2, StandardCharsets.UTF_8);
+    takeControl();
+    callback.onClose(code, reason);
   }
 
   private static void fail(int closeCode, String message) throws ProtocolException {

@@ -8,15 +8,24 @@ import java.util.function.LongConsumer;
  * Tasks due at given times on a monotonic nanosecond clock, in deadline order (ties in the order
  * scheduled). The event loop runs it against the real clock, tests against a fake one.
  *
+ * <p>A cancelled timer stays queued until its deadline, unless cancelled timers come to outnumber
+ * the live ones: then they are swept out at once, so that a server whose every handshake cancels
+ * a 10-second timer does not hold thousands of them (and their tasks) for those 10 seconds.
+ *
  * <p>Not thread-safe: one thread schedules, cancels and runs.
  */
 public final class TimerQueue {
+  /** Below this many timers a sweep is not worth its pass over the queue. */
+  private static final int SWEEP_MIN = 64;
+
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
   private long sequence;
+  /** Cancelled timers still in {@link #timers}. */
+  private int cancelled;
 
   /** Schedules {@code task} for {@code deadline}. */
   public Scheduler.Cancellable schedule(long deadline, Runnable task) {
-    Timer timer = new Timer(deadline, sequence++, task);
+    Timer timer = new Timer(this, deadline, sequence++, task);
     timers.add(timer);
     return timer;
   }
@@ -39,9 +48,21 @@ public final class TimerQueue {
   public void runDue(long now, LongConsumer beforeEach, Consumer<Runnable> runner) {
     while (!timers.isEmpty() && timers.peek().deadline - now <= 0) {
       Timer timer = timers.poll();
-      if (timer.cancelled) continue;
+      if (timer.cancelled) {
+        cancelled--;
+        continue;
+      }
+      timer.queue = null; // due now: a late cancel must not count it as still queued
       beforeEach.accept(timer.deadline);
       runner.accept(timer.task);
+    }
+  }
+
+  private void onCancelled() {
+    cancelled++;
+    if (cancelled >= SWEEP_MIN && cancelled * 2 > timers.size()) {
+      timers.removeIf(timer -> timer.cancelled);
+      cancelled = 0;
     }
   }
 
@@ -50,8 +71,11 @@ public final class TimerQueue {
     final long sequence;
     final Runnable task;
     boolean cancelled;
+    /** The queue holding this timer; null once it left it. */
+    TimerQueue queue;
 
-    Timer(long deadline, long sequence, Runnable task) {
+    Timer(TimerQueue queue, long deadline, long sequence, Runnable task) {
+      this.queue = queue;
       this.deadline = deadline;
       this.sequence = sequence;
       this.task = task;
@@ -59,7 +83,9 @@ public final class TimerQueue {
 
     @Override
     public void cancel() {
+      if (cancelled) return;
       cancelled = true;
+      if (queue != null) queue.onCancelled();
     }
 
     @Override

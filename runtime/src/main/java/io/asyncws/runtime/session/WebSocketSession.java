@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * An open WebSocket connection: the message and closing-handshake rules of RFC 6455 above a
@@ -32,7 +33,12 @@ import java.util.concurrent.CompletableFuture;
  * our Close frame.
  */
 public final class WebSocketSession implements WebSocket, FrameCallback {
-  private final URI url;
+  /**
+   * Where {@link #url} comes from, until someone asks: a server's URI would otherwise be parsed
+   * and kept, some 400 bytes, for every connection whether or not anybody looks.
+   */
+  private final Supplier<URI> urlSource;
+  private volatile URI url;
   private final Role role;
   private final String protocol;
   private final String extensions;
@@ -61,8 +67,13 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
   private Scheduler.Cancellable pongTimer;
   private long pingSentAt = -1;
 
+  /**
+   * A session over an upgraded transport.
+   *
+   * @param url gives the connection's URL, called at most once, on the first {@link #url()}
+   */
   public WebSocketSession(
-      URI url,
+      Supplier<URI> url,
       Role role,
       String protocol,
       String extensions,
@@ -71,7 +82,7 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
       Transport transport,
       Random maskKeys,
       PerMessageDeflate deflate) {
-    this.url = Objects.requireNonNull(url, "url");
+    this.urlSource = Objects.requireNonNull(url, "url");
     this.role = Objects.requireNonNull(role, "role");
     this.protocol = Objects.requireNonNull(protocol, "protocol");
     this.extensions = Objects.requireNonNull(extensions, "extensions");
@@ -93,7 +104,13 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
 
   @Override
   public URI url() {
-    return url;
+    URI known = url;
+    if (known == null) {
+      // Two threads asking at once may both compute it; they get equal URIs.
+      known = Objects.requireNonNull(urlSource.get(), "url");
+      url = known;
+    }
+    return known;
   }
 
   @Override
@@ -440,6 +457,6 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
 
   @Override
   public String toString() {
-    return "WebSocket[" + role.name().toLowerCase(java.util.Locale.ROOT) + " " + url + " " + state + "]";
+    return "WebSocket[" + role.name().toLowerCase(java.util.Locale.ROOT) + " " + url() + " " + state + "]";
   }
 }

@@ -162,7 +162,8 @@ public final class Acceptor {
       return;
     }
     ServerUpgrade upgrade =
-        new ServerUpgrade(connection, config, handler, this::track, remote);
+        new ServerUpgrade(
+            connection, config, handler, session -> track(connection, session), remote);
     try {
       connection.register(SelectionKey.OP_READ, upgrade);
     } catch (IOException e) {
@@ -171,9 +172,18 @@ public final class Acceptor {
     }
   }
 
-  private void track(WebSocketSession session) {
+  /**
+   * Counts the session among {@link #sessions()} until its connection closes. The connection's
+   * own close hook removes it: a completion stage on the session's close future would cost an
+   * idle connection three more objects.
+   */
+  private void track(NioConnection connection, WebSocketSession session) {
     sessions.add(session);
-    session.whenClosed(() -> sessions.remove(session));
+    connection.whenClosed(
+        () -> {
+          open.decrementAndGet();
+          sessions.remove(session);
+        });
   }
 
   private static void pause() {

@@ -103,7 +103,7 @@ final class ClientUpgrade implements Inbound {
     timeout.cancel();
     WebSocketSession session =
         new WebSocketSession(
-            request.url(),
+            request::url,
             Role.CLIENT,
             accepted.subprotocol(),
             accepted.extensions(),

@@ -24,16 +24,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class NioConnection implements Transport, IoHandler {
   /** How many buffers one gathering write takes at most. */
-  private static final int GATHER_MAX = 64;
+  static final int GATHER_MAX = 64;
   /** How many reads one readiness event may do before other connections get their turn. */
   private static final int READS_PER_EVENT = 4;
 
   private final SocketChannel channel;
   private final EventLoop loop;
   private final long highWaterMark;
-  private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>(); // guarded by itself
+  /**
+   * Guarded by itself. Room for 2 to start with: most connections have a frame or two queued at
+   * a time, and an idle one should not carry the default 16 empty slots.
+   */
+  private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>(2);
   private final AtomicLong buffered = new AtomicLong();
-  private final ByteBuffer[] gather = new ByteBuffer[GATHER_MAX];
 
   // Event-loop thread only.
   private SelectionKey key;
@@ -241,6 +244,7 @@ final class NioConnection implements Transport, IoHandler {
     if (closed) return;
     long written;
     boolean drained;
+    ByteBuffer[] gather = loop.gatherScratch();
     try {
       synchronized (queue) {
         int count = 0;
@@ -259,6 +263,7 @@ final class NioConnection implements Transport, IoHandler {
         flushScheduled = !drained;
       }
     } catch (IOException e) {
+      java.util.Arrays.fill(gather, null); // the loop's array must not keep this queue's buffers
       inbound.onIoError(e);
       closeOnLoop();
       return;

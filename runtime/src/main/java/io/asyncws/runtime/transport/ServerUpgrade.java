@@ -23,6 +23,7 @@ import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -141,19 +142,27 @@ final class ServerUpgrade implements Inbound {
         request.path(),
         request.rawQuery(),
         request.queryParameters(),
-        request.headers().toMap(),
+        request.headers().toLowerCaseMap(),
         request.origin(),
         request.subprotocols(),
         remoteAddress);
   }
 
-  private static URI urlOf(UpgradeRequest request, String scheme) {
+  /**
+   * The session's URL, parsed only if someone asks for it: the lambda keeps the two strings it
+   * needs instead of the request.
+   */
+  private static Supplier<URI> urlOf(UpgradeRequest request, String scheme) {
     String host = request.headers().first("Host").orElse("localhost");
-    try {
-      return new URI(scheme + host + request.target());
-    } catch (URISyntaxException e) {
-      return URI.create(scheme + "localhost" + request.rawPath());
-    }
+    String target = request.target();
+    String rawPath = request.rawPath();
+    return () -> {
+      try {
+        return new URI(scheme + host + target);
+      } catch (URISyntaxException e) {
+        return URI.create(scheme + "localhost" + rawPath);
+      }
+    };
   }
 
   @Override

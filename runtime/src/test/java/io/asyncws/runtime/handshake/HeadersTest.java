@@ -50,6 +50,34 @@ class HeadersTest {
   }
 
   @Test
+  void hasTokenFindsElementsOfEveryFieldButNotEmptyOnes() {
+    assertTrue(headers.hasToken("X-Multi", "three"));
+    assertTrue(headers.hasToken("x-multi", "TWO"));
+    assertFalse(headers.hasToken("X-Multi", ""));
+    assertFalse(headers.hasToken("Empty", ""));
+    assertFalse(headers.hasToken("Origin", "one"));
+  }
+
+  @Test
+  void lowerCaseMapAnswersLowerCaseNamesAndIteratesInNameOrder() {
+    Map<String, List<String>> map = headers.toLowerCaseMap();
+    assertEquals(List.of("one", "two ,, three"), map.get("x-multi"));
+    assertEquals(null, map.get("X-Multi")); // keys are lower case, as HandshakeRequest documents
+    assertTrue(map.containsKey("host"));
+    assertFalse(map.containsKey("origin"));
+    assertEquals(List.of("connection", "empty", "host", "x-multi"), List.copyOf(map.keySet()));
+    assertEquals(
+        Map.of(
+            "host", List.of("a.example"),
+            "connection", List.of("keep-alive, Upgrade"),
+            "x-multi", List.of("one", "two ,, three"),
+            "empty", List.of("")),
+        map);
+    assertThrows(UnsupportedOperationException.class, () -> map.put("a", List.of()));
+    assertThrows(UnsupportedOperationException.class, () -> map.remove("host"));
+  }
+
+  @Test
   void builderTrimsValuesAndSetReplacesEveryOccurrence() {
     Headers changed = headers.toBuilder().set("X-MULTI", "\t only \t").remove("empty").build();
     assertEquals(List.of("only"), changed.all("x-multi"));

@@ -85,6 +85,24 @@ class HttpHeadDecoderTest {
   }
 
   @Test
+  void serverDecodesInterleavedHeadsOnOneThreadWithLinesCutMidway() throws Exception {
+    // Decoders share a per-thread line array while feeding: a line one of them holds across
+    // reads must survive another decoding a head (with a line longer than the array) meanwhile.
+    String longValue = "x".repeat(600);
+    String other = head("GET /other HTTP/1.1", "Host: b", "X-Long: " + longValue);
+    HttpHeadDecoder<HttpHead.Request> first = requests();
+    HttpHeadDecoder<HttpHead.Request> second = requests();
+    int cut = RFC_REQUEST.indexOf("websocket") + 3; // inside the Upgrade line
+    assertNull(first.feed(latin1(RFC_REQUEST.substring(0, cut))));
+    assertNull(second.feed(latin1(other.substring(0, other.length() - 100))));
+    HttpHead.Request secondHead = second.feed(latin1(other.substring(other.length() - 100)));
+    HttpHead.Request firstHead = first.feed(latin1(RFC_REQUEST.substring(cut)));
+    assertEquals(requests().feed(latin1(RFC_REQUEST)), firstHead);
+    assertEquals(Optional.of(longValue), secondHead.headers().first("X-Long"));
+    assertEquals("/other", secondHead.target());
+  }
+
+  @Test
   void clientLeavesFrameBytesAfterTheHeadInTheBuffer() throws Exception {
     String head = head("HTTP/1.1 101 Switching Protocols", "Upgrade: websocket");
     ByteBuffer in = latin1(head + "\u0089\u0000\u008a\u0000"); // ping, then pong, both empty

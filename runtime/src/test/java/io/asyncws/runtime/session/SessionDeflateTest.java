@@ -27,7 +27,7 @@ class SessionDeflateTest {
   private WebSocketSession open(WebSocketConfig config, PerMessageDeflate deflate) {
     WebSocketSession session =
         new WebSocketSession(
-            URI.create("ws://example.com/"), Role.SERVER, "", "permessage-deflate", config,
+            () -> URI.create("ws://example.com/"), Role.SERVER, "", "permessage-deflate", config,
             listener, transport, new Random(1), deflate);
     transport.attach(session);
     session.onOpen();

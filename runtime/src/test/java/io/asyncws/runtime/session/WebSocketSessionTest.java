@@ -35,7 +35,7 @@ class WebSocketSessionTest {
   private WebSocketSession open(Role role) {
     WebSocketSession session =
         new WebSocketSession(
-            URI.create("ws://example.com/"), role, "", "", CONFIG, listener, transport,
+            () -> URI.create("ws://example.com/"), role, "", "", CONFIG, listener, transport,
             new Random(1), null);
     transport.attach(session);
     session.onOpen();
@@ -146,7 +146,7 @@ class WebSocketSessionTest {
   void sendBeforeOpenThrowsAsInTheBrowser() {
     WebSocketSession session =
         new WebSocketSession(
-            URI.create("ws://example.com/"), Role.CLIENT, "", "", CONFIG, listener, transport,
+            () -> URI.create("ws://example.com/"), Role.CLIENT, "", "", CONFIG, listener, transport,
             new Random(1), null);
     assertEquals(ReadyState.CONNECTING, session.readyState());
     assertThrows(IllegalStateException.class, () -> session.send("too early"));
@@ -165,7 +165,7 @@ class WebSocketSessionTest {
     RecordingListener recording = listener;
     WebSocketSession session =
         new WebSocketSession(
-            URI.create("ws://example.com/"), Role.SERVER, "", "", CONFIG,
+            () -> URI.create("ws://example.com/"), Role.SERVER, "", "", CONFIG,
             new io.asyncws.runtime.WebSocketListener() {
               @Override
               public void onMessage(io.asyncws.runtime.WebSocket s, io.asyncws.runtime.MessageEvent e) {
@@ -189,7 +189,7 @@ class WebSocketSessionTest {
   void longMessagesGoOutInFragmentsOfConfiguredSize() {
     WebSocketSession session =
         new WebSocketSession(
-            URI.create("ws://example.com/"), Role.SERVER, "", "",
+            () -> URI.create("ws://example.com/"), Role.SERVER, "", "",
             CONFIG.toBuilder().fragmentSize(2).build(), listener, transport, null, null);
     transport.attach(session);
     session.onOpen();
