@@ -48,6 +48,8 @@ final class NioConnection implements Transport, IoHandler {
   private boolean resumeScheduled;
   private boolean closeAfterFlush;
   private boolean closed;
+  /** When the queue last rose above the mark, or -1 while it is not above it. */
+  private long overMarkSince = -1;
   // Guarded by queue.
   private boolean flushScheduled;
 
@@ -129,6 +131,11 @@ final class NioConnection implements Transport, IoHandler {
   @Override
   public boolean overHighWaterMark() {
     return buffered.get() > highWaterMark;
+  }
+
+  @Override
+  public long overHighWaterMarkSince() {
+    return overMarkSince;
   }
 
   @Override
@@ -264,6 +271,7 @@ final class NioConnection implements Transport, IoHandler {
       return;
     }
     long remaining = buffered.addAndGet(-written);
+    if (remaining <= highWaterMark) overMarkSince = -1;
     if (drained) {
       setInterest(SelectionKey.OP_WRITE, false);
       if (closeAfterFlush) {
@@ -310,7 +318,9 @@ final class NioConnection implements Transport, IoHandler {
   }
 
   private void pauseReadingIfOverMark() {
-    if (!closed && !readPausedByBackPressure && buffered.get() > highWaterMark) {
+    if (closed || buffered.get() <= highWaterMark) return;
+    if (overMarkSince < 0) overMarkSince = loop.nanoTime();
+    if (!readPausedByBackPressure) {
       readPausedByBackPressure = true;
       setInterest(SelectionKey.OP_READ, false);
     }
