@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * go through a queue that any thread may fill.
  *
  * <p>Back-pressure: when more than the high-water mark is queued, the connection stops reading
- * from the peer; it resumes once the queue has drained to half the mark. Nothing queued is ever
- * dropped except by {@link #closeNow()}.
+ * from the peer; it resumes once the queue has drained to half the mark. Since when the queue is
+ * above the mark is kept for the session's slow-consumer bound. Nothing queued is ever dropped
+ * except by {@link #closeNow()}.
  *
  * <p>With TLS ({@link #useTls}) a {@link TlsChannel} sits between the socket and both paths: the
  * inbound sees plaintext, the queue holds plaintext, and {@link #bufferedAmount()} counts the
