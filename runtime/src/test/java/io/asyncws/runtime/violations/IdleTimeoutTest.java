@@ -1,7 +1,6 @@
 package io.asyncws.runtime.violations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,18 +81,19 @@ class IdleTimeoutTest {
   @Test
   void serverPingsSilentRawPeerThenClosesWith1001AndDropsTcp() throws Exception {
     ServerSide side = new ServerSide();
-    try (WebSocketServer server = start(CONFIG, side);
-        RawPeer peer = RawPeer.connectTo(server.port())) {
-      long opened = System.nanoTime();
-      byte[] ping = peer.readFrame();
-      assertEquals(OPCODE_PING, ping[0]);
-      assertTrue(millisSince(opened) >= HALF_MILLIS - 20, "pinged after " + millisSince(opened) + " ms");
-      byte[] close = peer.readFrame(); // the peer answers nothing
-      assertEquals(0x8, close[0]);
-      assertEquals(1001, ((close[1] & 0xff) << 8) | (close[2] & 0xff));
-      assertEquals("idle timeout", new String(close, 3, close.length - 3, StandardCharsets.UTF_8));
-      assertTrue(millisSince(opened) >= IDLE.toMillis() - 20, "closed after " + millisSince(opened) + " ms");
-      assertTrue(peer.closedByPeer(), "TCP is dropped once the close timeout passes unanswered");
+    try (WebSocketServer server = start(CONFIG, side)) {
+      long opened = System.nanoTime(); // before the server's clock starts, so elapsed is a bound
+      try (RawPeer peer = RawPeer.connectTo(server.port())) {
+        byte[] ping = peer.readFrame();
+        assertEquals(OPCODE_PING, ping[0]);
+        assertTrue(millisSince(opened) >= HALF_MILLIS, "pinged after " + millisSince(opened) + " ms");
+        byte[] close = peer.readFrame(); // the peer answers nothing
+        assertEquals(0x8, close[0]);
+        assertEquals(1001, ((close[1] & 0xff) << 8) | (close[2] & 0xff));
+        assertEquals("idle timeout", new String(close, 3, close.length - 3, StandardCharsets.UTF_8));
+        assertTrue(millisSince(opened) >= IDLE.toMillis(), "closed after " + millisSince(opened) + " ms");
+        assertTrue(peer.closedByPeer(), "TCP is dropped once the close timeout passes unanswered");
+      }
       assertEquals(new CloseEvent(1001, "idle timeout", false), side.closed.get(5, TimeUnit.SECONDS));
     }
   }
@@ -193,7 +193,6 @@ class IdleTimeoutTest {
         opened.get(5, TimeUnit.SECONDS);
         assertEquals(OPCODE_PING, server.readFrame()[0]);
         assertEquals(1001, server.readCloseCode());
-        assertFalse(closed.isDone(), "the client waits the close timeout for the server");
         assertTrue(server.closedByPeer(), "the client drops TCP when the server never answers");
         assertEquals(new CloseEvent(1001, "idle timeout", false), closed.get(5, TimeUnit.SECONDS));
       }
