@@ -12,6 +12,7 @@ import io.asyncws.runtime.WebSocket;
 import io.asyncws.runtime.WebSocketConfig;
 import io.asyncws.runtime.WebSocketListener;
 import io.asyncws.runtime.WebSocketServer;
+import io.asyncws.runtime.interop.TestCertificate;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,10 +41,10 @@ class SlowConsumerTest {
   /** A 64 KiB binary frame from the server: 0x82, length form 127, 8-byte length. */
   private static final int FRAME = MESSAGE + 10;
   private static final long MARK = 256 << 10;
-  /** Room for about 120 ms of the push rate: a reader that is briefly descheduled survives. */
+  /** Room for 320 ms of the push rate: a reader descheduled on a busy machine survives. */
   private static final long CAP = 4 << 20;
   private static final Duration SLOW_CONSUMER_TIMEOUT = Duration.ofMillis(600);
-  private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(2); // 32 MB/s
+  private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(5); // 13 MB/s
   private static final WebSocketConfig CONFIG =
       WebSocketConfig.builder()
           .eventLoops(1)
@@ -92,7 +93,7 @@ class SlowConsumerTest {
     long next = System.nanoTime();
     for (int i = 0; i < count && socket.readyState() == ReadyState.OPEN; i++) {
       TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
-      next += PERIOD_NANOS;
+      next = Math.max(next, System.nanoTime()) + PERIOD_NANOS; // late: no burst to catch up
       if (polite && socket.bufferedAmount() > MARK) continue;
       if (!socket.send(ByteBuffer.allocate(MESSAGE))) {
         return new Pushed(sent, socket.readyState() != ReadyState.OPEN, maxBuffered);
@@ -108,6 +109,26 @@ class SlowConsumerTest {
     ServerSide side = new ServerSide();
     try (WebSocketServer server = start(side);
         Socket peer = connect(server.port(), SMALL_WINDOW)) {
+      Pushed pushed = push(side.opened.get(5, TimeUnit.SECONDS), 10_000, false);
+      assertTrue(pushed.refused(), "the message beyond the limit was refused: " + pushed);
+      assertTrue(pushed.maxBuffered() <= CAP + FRAME, "queued " + pushed.maxBuffered());
+      assertEquals(SLOW, side.closed.get(5, TimeUnit.SECONDS));
+      assertTrue(endsWithinBound(peer), "the server closed TCP");
+    }
+  }
+
+  /** Over TLS the unread bytes also wait as records in the TLS layer; the bound holds the same. */
+  @Test
+  void tlsPushOnlyServerClosesPeerThatNeverReadsWith1008AtTheQueueLimit() throws Exception {
+    ServerSide side = new ServerSide();
+    TestCertificate tls = TestCertificate.localhost();
+    try (WebSocketServer server =
+            WebSocketServer.builder()
+                .config(CONFIG)
+                .tls(tls.serverContext())
+                .handler(request -> Upgrade.accept(side))
+                .start();
+        Socket peer = upgrade(tls.clientContext().getSocketFactory().createSocket(), server.port(), SMALL_WINDOW)) {
       Pushed pushed = push(side.opened.get(5, TimeUnit.SECONDS), 10_000, false);
       assertTrue(pushed.refused(), "the message beyond the limit was refused: " + pushed);
       assertTrue(pushed.maxBuffered() <= CAP + FRAME, "queued " + pushed.maxBuffered());
@@ -187,7 +208,11 @@ class SlowConsumerTest {
    * the response head byte by byte, so that nothing the server sends after it is taken.
    */
   private static Socket connect(int port, int receiveBuffer) throws IOException {
-    Socket socket = new Socket();
+    return upgrade(new Socket(), port, receiveBuffer);
+  }
+
+  /** {@link #connect} on an unconnected {@code socket}, plain or TLS. */
+  private static Socket upgrade(Socket socket, int port, int receiveBuffer) throws IOException {
     if (receiveBuffer > 0) socket.setReceiveBufferSize(receiveBuffer);
     socket.setSoTimeout(5_000);
     socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
