@@ -13,7 +13,10 @@ import java.nio.ByteBuffer;
  * <p>Back-pressure: {@link #send} never blocks; it queues. Watch {@link #bufferedAmount()} to
  * pace a producer. Above the configured high-water mark the connection also stops reading from
  * the peer until the queue has drained to half the mark, so a peer that does not read what it is
- * sent cannot make this endpoint buffer without bound from its own requests.
+ * sent cannot make this endpoint buffer without bound from its own requests. A peer that stays
+ * behind is cut off with Close 1008 "slow consumer": when the queue stays above the mark for
+ * {@link WebSocketConfig#slowConsumerTimeout()}, or when a send would take it beyond {@link
+ * WebSocketConfig#maxBufferedAmount()} (that send is refused).
  */
 public interface WebSocket {
   /** The URL of the connection: what the client connected to, or what the server was asked for. */
@@ -35,7 +38,8 @@ public interface WebSocket {
    * Queues a text message.
    *
    * @return true when queued; false when the connection is closing or closed and the message
-   *     will not be sent
+   *     will not be sent, or when it would take the queue beyond {@link
+   *     WebSocketConfig#maxBufferedAmount()} (the connection then closes with 1008)
    * @throws IllegalStateException while the connection is still {@link ReadyState#CONNECTING}
    */
   boolean send(String text);
@@ -44,7 +48,8 @@ public interface WebSocket {
    * Queues a binary message with the remaining bytes of {@code data}; the buffer is not modified
    * and may be reused once this returns.
    *
-   * @return true when queued; false when the connection is closing or closed
+   * @return true when queued; false when the connection is closing or closed, or the message
+   *     does not fit the queue (see {@link #send(String)})
    * @throws IllegalStateException while the connection is still {@link ReadyState#CONNECTING}
    */
   boolean send(ByteBuffer data);

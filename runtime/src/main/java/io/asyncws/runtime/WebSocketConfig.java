@@ -7,6 +7,47 @@ import java.util.Objects;
  * Limits and timeouts of a WebSocket endpoint, client or server. Immutable; build one with
  * {@link #builder()}. Every default is stated here, once, with the reason for it.
  *
+ * <p>Every limit, its default and what happens when a peer hits it:
+ *
+ * <table>
+ *   <caption>Limits and timeouts</caption>
+ *   <tr><th>Limit</th><th>Default</th><th>When it is hit</th></tr>
+ *   <tr><td>{@link #maxConnections()} (server)</td><td>50 000</td>
+ *       <td>{@code 503 Service Unavailable}, then TCP is closed</td></tr>
+ *   <tr><td>{@link #maxHandshakeSize()}</td><td>16 KiB</td>
+ *       <td>server: {@code 431 Request Header Fields Too Large} (also beyond 100 header fields),
+ *       then TCP is closed; client: the connect future fails</td></tr>
+ *   <tr><td>{@link #handshakeTimeout()}</td><td>10 s</td>
+ *       <td>server: TCP is closed without a response; client: the connect future fails</td></tr>
+ *   <tr><td>Origin ({@link AllowedOrigins}, server)</td><td>not installed</td>
+ *       <td>{@code 403 Forbidden}, then TCP is closed</td></tr>
+ *   <tr><td>{@link #maxFrameSize()}, {@link #maxMessageSize()} (decompressed size with
+ *       permessage-deflate)</td><td>16 MiB, 64 MiB</td>
+ *       <td>Close {@code 1009}; the connection fails (close event 1009, not clean)</td></tr>
+ *   <tr><td>{@link #idleTimeout()}</td><td>60 s</td>
+ *       <td>a Ping at half the timeout; Close {@code 1001 "idle timeout"} after all of it (close
+ *       event 1001: clean if the peer answers, else not clean after the close timeout)</td></tr>
+ *   <tr><td>{@link #pingInterval()} / {@link #pongTimeout()}</td><td>off / 30 s</td>
+ *       <td>no Pong within the pong timeout: TCP is dropped without a Close (close event 1006,
+ *       and an error)</td></tr>
+ *   <tr><td>{@link #writeBufferHighWaterMark()}</td><td>16 MiB</td>
+ *       <td>reading from the peer pauses after the message being delivered; it resumes once the
+ *       queue has drained to half the mark</td></tr>
+ *   <tr><td>{@link #slowConsumerTimeout()}</td><td>30 s</td>
+ *       <td>queue above the mark that long: Close {@code 1008 "slow consumer"} behind the queued
+ *       data (close event 1008, not clean, and an error)</td></tr>
+ *   <tr><td>{@link #maxBufferedAmount()}</td><td>64 MiB</td>
+ *       <td>a {@code send} that would exceed it returns false, the message is dropped, and the
+ *       connection closes with {@code 1008 "slow consumer"} as above</td></tr>
+ *   <tr><td>{@link #closeTimeout()}</td><td>5 s</td>
+ *       <td>every close we start or answer (application, idle, slow consumer, protocol error,
+ *       shutdown) drops TCP when the handshake or the flush is not done by then (close event
+ *       1006, or our own code for idle, slow consumer and failures)</td></tr>
+ *   <tr><td>graceful shutdown ({@code WebSocketServer.close()})</td><td>close timeout + 1 s</td>
+ *       <td>Close {@code 1001 "server shutting down"} to every connection; stragglers are
+ *       dropped when the wait ends</td></tr>
+ * </table>
+ *
  * @param maxFrameSize largest payload of a single frame, in bytes; a larger frame fails the
  *     connection with 1009
  * @param maxMessageSize largest whole message (all fragments), in bytes; a larger one fails the
@@ -31,6 +72,21 @@ import java.util.Objects;
  *     bytes are sent uncompressed
  * @param maxConnections connections a server holds at once, handshaking or open; a client beyond
  *     this gets {@code 503 Service Unavailable} and its connection is closed
+ * @param idleTimeout how long the peer may give no sign of life: anything it sends (data, Ping,
+ *     Pong, any byte) restarts the clock. After half of it in silence we send a Ping, which every
+ *     WebSocket implementation answers by itself, so a live but quiet peer stays; after all of it
+ *     the connection is closed with 1001 "idle timeout", and TCP is dropped if the peer does not
+ *     answer within the close timeout. While reading is paused by back-pressure the clock does not
+ *     run (the slow-consumer bound applies instead). With keep-alive on as well, one silence gets
+ *     one Ping, whichever clock comes first. Both roles; {@link Duration#ZERO} turns it off
+ * @param slowConsumerTimeout how long the write queue may stay above {@code
+ *     writeBufferHighWaterMark} before the connection is closed with 1008 "slow consumer"; the
+ *     Close goes behind the queued data, and TCP is dropped if it is not delivered within the
+ *     close timeout. Covers servers that only push as well as request/reply
+ * @param maxBufferedAmount most bytes the write queue may hold: a message that would take it
+ *     further is not queued, {@code send} returns false and the connection is closed with 1008 as
+ *     for {@code slowConsumerTimeout}; a message alone in an empty queue is always accepted, so
+ *     this bounds memory to the larger of the limit and one message, never the message size
  */
 public record WebSocketConfig(
     long maxFrameSize,
@@ -45,7 +101,10 @@ public record WebSocketConfig(
     int fragmentSize,
     boolean perMessageDeflate,
     int compressionThreshold,
-    int maxConnections) {
+    int maxConnections,
+    Duration idleTimeout,
+    Duration slowConsumerTimeout,
+    long maxBufferedAmount) {
 
   /**
    * 50 000: enough for the 10 000 idle connections a busy server holds with room to spare, and
@@ -71,6 +130,18 @@ public record WebSocketConfig(
   public static final int DEFAULT_FRAGMENT_SIZE = 0;
   /** 16 MiB: a slow consumer may hold this much of our memory before we stop reading from it. */
   public static final long DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 16L << 20;
+  /**
+   * 60 s: below the idle cut-off of common proxies and load balancers, and a quiet peer costs us
+   * one Ping per 30 s to tell apart from a dead one.
+   */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+  /** 30 s: a reader on a bad mobile link catches up within this; one that does not has left. */
+  public static final Duration DEFAULT_SLOW_CONSUMER_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * 64 MiB, four times the high-water mark: room for an application that keeps sending while
+   * reading is paused, and a hard bound on one peer's share of our memory.
+   */
+  public static final long DEFAULT_MAX_BUFFERED_AMOUNT = 4 * DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK;
 
   /**
    * Off. Browsers always offer permessage-deflate, so turning it on affects every browser client;
@@ -97,6 +168,17 @@ public record WebSocketConfig(
     requirePositive(handshakeTimeout, "handshakeTimeout");
     requirePositive(closeTimeout, "closeTimeout");
     requirePositive(pongTimeout, "pongTimeout");
+    requirePositive(slowConsumerTimeout, "slowConsumerTimeout");
+    requirePositive(maxBufferedAmount, "maxBufferedAmount");
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    if (idleTimeout.isNegative()) {
+      throw new IllegalArgumentException("idleTimeout must not be negative: " + idleTimeout);
+    }
+    if (maxBufferedAmount < writeBufferHighWaterMark) {
+      throw new IllegalArgumentException(
+          "maxBufferedAmount (" + maxBufferedAmount + ") is below writeBufferHighWaterMark ("
+              + writeBufferHighWaterMark + "); raise it to at least the mark");
+    }
     if (fragmentSize < 0) {
       throw new IllegalArgumentException("fragmentSize must not be negative: " + fragmentSize);
     }
@@ -135,7 +217,10 @@ public record WebSocketConfig(
         .fragmentSize(fragmentSize)
         .perMessageDeflate(perMessageDeflate)
         .compressionThreshold(compressionThreshold)
-        .maxConnections(maxConnections);
+        .maxConnections(maxConnections)
+        .idleTimeout(idleTimeout)
+        .slowConsumerTimeout(slowConsumerTimeout)
+        .maxBufferedAmount(maxBufferedAmount);
   }
 
   private static void requirePositive(long value, String name) {
@@ -164,6 +249,9 @@ public record WebSocketConfig(
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private boolean perMessageDeflate = DEFAULT_PER_MESSAGE_DEFLATE;
     private int compressionThreshold = DEFAULT_COMPRESSION_THRESHOLD;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private Duration slowConsumerTimeout = DEFAULT_SLOW_CONSUMER_TIMEOUT;
+    private long maxBufferedAmount = DEFAULT_MAX_BUFFERED_AMOUNT;
 
     private Builder() {}
 
@@ -232,6 +320,24 @@ public record WebSocketConfig(
       return this;
     }
 
+    /** No sign of life from the peer for this long closes with 1001; ZERO turns it off. */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = timeout;
+      return this;
+    }
+
+    /** The write queue above the high-water mark for this long closes with 1008. */
+    public Builder slowConsumerTimeout(Duration timeout) {
+      this.slowConsumerTimeout = timeout;
+      return this;
+    }
+
+    /** A send that would queue more than this many bytes closes with 1008. */
+    public Builder maxBufferedAmount(long bytes) {
+      this.maxBufferedAmount = bytes;
+      return this;
+    }
+
     /** The configuration; throws {@link IllegalArgumentException} when a value is out of range. */
     public WebSocketConfig build() {
       return new WebSocketConfig(
@@ -247,7 +353,10 @@ public record WebSocketConfig(
           fragmentSize,
           perMessageDeflate,
           compressionThreshold,
-          maxConnections);
+          maxConnections,
+          idleTimeout,
+          slowConsumerTimeout,
+          maxBufferedAmount);
     }
   }
 }

@@ -24,6 +24,13 @@ public interface Transport {
    */
   boolean overHighWaterMark();
 
+  /**
+   * When the write queue last rose above its high-water mark, on {@link Scheduler#nanoTime()}'s
+   * clock, or -1 while it is at or below the mark: how long the peer has been behind. Only the
+   * executor thread calls this.
+   */
+  long overHighWaterMarkSince();
+
   /** Closes the connection once every queued byte has been written. */
   void closeAfterFlush();
 

@@ -31,8 +31,18 @@ import java.util.function.Supplier;
  * thread, which is also where every listener callback runs; the {@link WebSocket} methods may be
  * called from any thread. Frames are encoded and queued under one lock, so no frame ever follows
  * our Close frame.
+ *
+ * <p>Limits ({@link WebSocketConfig}): frame and message size fail the connection with 1009, a
+ * silent peer is pinged and then closed with 1001, a peer that does not read is closed with 1008
+ * (see {@link Watchdog} for the clocks), and every close we start is bounded by the close
+ * timeout, after which TCP is dropped.
  */
 public final class WebSocketSession implements WebSocket, FrameCallback {
+  /** Close reason when the peer gave no sign of life for the idle timeout. */
+  static final String IDLE_TIMEOUT = "idle timeout";
+  /** Close reason when the peer does not read what we send fast enough. */
+  static final String SLOW_CONSUMER = "slow consumer";
+
   /**
    * Where {@link #url} comes from, until someone asks: a server's URI would otherwise be parsed
    * and kept, some 400 bytes, for every connection whether or not anybody looks.
@@ -51,6 +61,7 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
   private final PerMessageDeflate deflate;
   private final Object sendLock = new Object();
   private final CompletableFuture<CloseEvent> closed = new CompletableFuture<>();
+  private final Watchdog watchdog;
 
   // Guarded by sendLock; read without it where a stale value is harmless.
   private volatile ReadyState state = ReadyState.CONNECTING;
@@ -62,10 +73,9 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
   private int closeCode = CloseCodes.ABNORMAL_CLOSURE;
   private String closeReason = "";
   private boolean failed;
+  /** We closed for a reason of our own (idle): report our code if the peer never answers. */
+  private boolean reportOwnClose;
   private Scheduler.Cancellable closeTimer;
-  private Scheduler.Cancellable pingTimer;
-  private Scheduler.Cancellable pongTimer;
-  private long pingSentAt = -1;
 
   /**
    * A session over an upgraded transport.
@@ -98,6 +108,7 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
             this,
             deflate == null ? null : deflate.inflater());
     this.writer = new FrameWriter(role, maskKeys);
+    this.watchdog = new Watchdog(this, transport, config);
   }
 
   // ---- WebSocket: any thread ----
@@ -136,21 +147,14 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
   @Override
   public boolean send(String text) {
     Objects.requireNonNull(text, "text");
-    synchronized (sendLock) {
-      if (!canSend()) return false;
-      writeMessage(WebSocketProtocol.OPCODE_TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-      return true;
-    }
+    return sendMessage(
+        WebSocketProtocol.OPCODE_TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Override
   public boolean send(ByteBuffer data) {
     Objects.requireNonNull(data, "data");
-    synchronized (sendLock) {
-      if (!canSend()) return false;
-      writeMessage(WebSocketProtocol.OPCODE_BINARY, data);
-      return true;
-    }
+    return sendMessage(WebSocketProtocol.OPCODE_BINARY, data);
   }
 
   @Override
@@ -200,18 +204,48 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
   }
 
   /**
+   * Queues a message, or refuses it when the write queue would exceed {@link
+   * WebSocketConfig#maxBufferedAmount()}: then, as a browser whose buffer is full does, the
+   * connection is closed (1008) and the message dropped.
+   */
+  private boolean sendMessage(int opcode, ByteBuffer payload) {
+    int size = payload.remaining(); // before compression may consume it
+    long queued;
+    synchronized (sendLock) {
+      if (!canSend()) return false;
+      if (writeMessage(opcode, payload)) {
+        if (transport.overHighWaterMark()) watchdog.queueOverMark();
+        return true;
+      }
+      queued = transport.bufferedAmount();
+      sendClose(CloseCodes.POLICY_VIOLATION, SLOW_CONSUMER); // before the lock goes: nothing follows
+    }
+    runOnExecutor(
+        () ->
+            failSlowConsumer(
+                "the peer reads too slowly: " + queued + " bytes wait for it and a message of "
+                    + size + " bytes would exceed the limit of "
+                    + config.maxBufferedAmount()));
+    return false;
+  }
+
+  /**
    * Queues a message as one frame, or as frames of at most the configured fragment size;
    * compressed first when permessage-deflate says so, RSV1 then set on the first frame only. Must
    * hold sendLock, so that no other data frame lands between the fragments and the compressor
-   * sees messages in the order they are sent.
+   * sees messages in the order they are sent. False, with nothing queued, when the message does
+   * not fit the write queue's hard limit; a message alone in the queue always fits, so the limit
+   * never forbids a message size.
    */
-  private void writeMessage(int opcode, ByteBuffer payload) {
+  private boolean writeMessage(int opcode, ByteBuffer payload) {
     ByteBuffer compressed = deflate == null ? null : deflate.compress(payload);
     ByteBuffer body = compressed == null ? payload : compressed;
+    long queued = transport.bufferedAmount();
+    if (queued > 0 && queued + body.remaining() > config.maxBufferedAmount()) return false;
     int fragmentSize = config.fragmentSize();
     if (fragmentSize == 0 || body.remaining() <= fragmentSize) {
       transport.write(firstFrame(opcode, compressed != null, true, body));
-      return;
+      return true;
     }
     ByteBuffer rest = body.duplicate();
     transport.write(
@@ -226,6 +260,7 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
       rest.position(rest.position() + fragmentSize);
     }
     transport.write(writer.frame(WebSocketProtocol.OPCODE_CONTINUATION, true, rest));
+    return true;
   }
 
   private ByteBuffer firstFrame(int opcode, boolean compressed, boolean fin, ByteBuffer payload) {
@@ -266,7 +301,7 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
     synchronized (sendLock) {
       state = ReadyState.OPEN;
     }
-    schedulePing();
+    watchdog.start();
     try {
       listener.onOpen(this);
     } catch (RuntimeException e) {
@@ -280,6 +315,7 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
    * bytes} for the transport to hand back once the queue has drained.
    */
   public void onData(ByteBuffer bytes) {
+    watchdog.onRead();
     if (closeReceived || failed) {
       bytes.position(bytes.limit()); // §5.5.1: nothing after the peer's Close is data
       return;
@@ -316,10 +352,11 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
       // Nothing is sent any more, and the reader is not fed: zlib's native memory can go now.
       if (deflate != null) deflate.close();
     }
-    cancelTimers();
+    watchdog.stop();
+    if (closeTimer != null) closeTimer.cancel();
     boolean clean = closeSent && closeReceived && !failed;
     CloseEvent event =
-        clean || failed
+        clean || failed || reportOwnClose
             ? new CloseEvent(closeCode, closeReason, clean)
             : new CloseEvent(CloseCodes.ABNORMAL_CLOSURE, "", false);
     try {
@@ -352,7 +389,7 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
 
   @Override
   public void onPong(ByteBuffer payload) {
-    pingSentAt = -1;
+    watchdog.onPong();
     try {
       listener.onPong(this, payload);
     } catch (RuntimeException e) {
@@ -369,9 +406,10 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
     sendClose(code, "");
     if (role == Role.SERVER) {
       transport.closeAfterFlush(); // §7.1.1: the server closes TCP first
-    } else {
-      awaitPeerClose(); // the client waits for the server to close TCP, within a bound
     }
+    // The client waits for the server to close TCP; the server for its Close to be flushed,
+    // which a peer that does not read can hold up. Both within a bound.
+    awaitPeerClose();
   }
 
   private void deliver(MessageEvent event) {
@@ -393,6 +431,7 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
     reportError(cause);
     sendClose(code, closeReason);
     transport.closeAfterFlush();
+    awaitPeerClose(); // a peer that does not read would hold the flush up for ever
   }
 
   /** Starts the bound on how long the peer may take to answer our Close and close TCP. */
@@ -402,36 +441,35 @@ public final class WebSocketSession implements WebSocket, FrameCallback {
         transport.scheduler().schedule(transport::closeNow, config.closeTimeout().toNanos());
   }
 
-  private void schedulePing() {
-    long interval = config.pingInterval().toNanos();
-    if (interval == 0) return;
-    pingTimer = transport.scheduler().schedule(this::keepAlive, interval);
-  }
+  // ---- Watchdog: executor thread ----
 
-  /** Sends a keep-alive Ping every interval; each must be answered within the pong timeout. */
-  private void keepAlive() {
+  /** Sends an empty Ping; false once our Close is queued. */
+  boolean sendPing() {
     synchronized (sendLock) {
-      if (closeSent || state != ReadyState.OPEN) return;
+      if (closeSent || state != ReadyState.OPEN) return false;
       transport.write(writer.ping(ByteBuffer.allocate(0)));
-    }
-    Scheduler scheduler = transport.scheduler();
-    if (pingSentAt < 0) pingSentAt = scheduler.nanoTime(); // the oldest unanswered Ping counts
-    pongTimer = scheduler.schedule(this::checkPong, config.pongTimeout().toNanos());
-    pingTimer = scheduler.schedule(this::keepAlive, config.pingInterval().toNanos());
-  }
-
-  private void checkPong() {
-    long silent = transport.scheduler().nanoTime() - pingSentAt;
-    if (pingSentAt >= 0 && silent >= config.pongTimeout().toNanos()) {
-      reportError(new IOException("no Pong within " + config.pongTimeout() + "; the peer is gone"));
-      transport.closeNow();
+      return true;
     }
   }
 
-  private void cancelTimers() {
-    if (closeTimer != null) closeTimer.cancel();
-    if (pingTimer != null) pingTimer.cancel();
-    if (pongTimer != null) pongTimer.cancel();
+  /** The peer gave no sign of life for the idle timeout: Close 1001, bounded by the close timeout. */
+  void closeIdle() {
+    if (!sendClose(CloseCodes.GOING_AWAY, IDLE_TIMEOUT)) return;
+    closeCode = CloseCodes.GOING_AWAY;
+    closeReason = IDLE_TIMEOUT;
+    reportOwnClose = true;
+    awaitPeerClose();
+  }
+
+  /** The peer does not read what we send: Close 1008 after the data, bounded by the close timeout. */
+  void failSlowConsumer(String detail) {
+    fail(CloseCodes.POLICY_VIOLATION, SLOW_CONSUMER, new IOException(detail));
+  }
+
+  /** A keep-alive Ping went unanswered: no Close, the peer is taken to be gone. */
+  void dropUnresponsivePeer(String detail) {
+    reportError(new IOException(detail));
+    transport.closeNow();
   }
 
   private void reportError(Throwable error) {

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * go through a queue that any thread may fill.
  *
  * <p>Back-pressure: when more than the high-water mark is queued, the connection stops reading
- * from the peer; it resumes once the queue has drained to half the mark. Nothing queued is ever
- * dropped except by {@link #closeNow()}.
+ * from the peer; it resumes once the queue has drained to half the mark. Since when the queue is
+ * above the mark is kept for the session's slow-consumer bound. Nothing queued is ever dropped
+ * except by {@link #closeNow()}.
  *
  * <p>With TLS ({@link #useTls}) a {@link TlsChannel} sits between the socket and both paths: the
  * inbound sees plaintext, the queue holds plaintext, and {@link #bufferedAmount()} counts the
@@ -51,6 +52,8 @@ final class NioConnection implements Transport, IoHandler {
   private boolean resumeScheduled;
   private boolean closeAfterFlush;
   private boolean closed;
+  /** When the queue last rose above the mark, or -1 while it is not above it. */
+  private long overMarkSince = -1;
   // Guarded by queue.
   private boolean flushScheduled;
 
@@ -132,6 +135,11 @@ final class NioConnection implements Transport, IoHandler {
   @Override
   public boolean overHighWaterMark() {
     return buffered.get() > highWaterMark;
+  }
+
+  @Override
+  public long overHighWaterMarkSince() {
+    return overMarkSince;
   }
 
   @Override
@@ -269,6 +277,7 @@ final class NioConnection implements Transport, IoHandler {
       return;
     }
     long remaining = buffered.addAndGet(-written);
+    if (remaining <= highWaterMark) overMarkSince = -1;
     if (drained) {
       setInterest(SelectionKey.OP_WRITE, false);
       if (closeAfterFlush) {
@@ -315,7 +324,9 @@ final class NioConnection implements Transport, IoHandler {
   }
 
   private void pauseReadingIfOverMark() {
-    if (!closed && !readPausedByBackPressure && buffered.get() > highWaterMark) {
+    if (closed || buffered.get() <= highWaterMark) return;
+    if (overMarkSince < 0) overMarkSince = loop.nanoTime();
+    if (!readPausedByBackPressure) {
       readPausedByBackPressure = true;
       setInterest(SelectionKey.OP_READ, false);
     }

@@ -43,15 +43,24 @@ final class FakeTransport implements Transport, Scheduler {
 
   /** What {@link #overHighWaterMark()} answers; tests set it to play a full write queue. */
   boolean full;
+  /** What {@link #bufferedAmount()} answers: bytes the peer has not taken yet. */
+  long buffered;
+  /** What {@link #overHighWaterMarkSince()} answers; -1 while the queue is not above the mark. */
+  long overMarkSince = -1;
 
   @Override
   public long bufferedAmount() {
-    return 0;
+    return buffered;
   }
 
   @Override
   public boolean overHighWaterMark() {
     return full;
+  }
+
+  @Override
+  public long overHighWaterMarkSince() {
+    return overMarkSince;
   }
 
   @Override
