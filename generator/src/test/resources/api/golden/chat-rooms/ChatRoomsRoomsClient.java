@@ -58,7 +58,7 @@ public final class ChatRoomsRoomsClient {
 
   private ChatRoomsRoomsClient(ChatRoomsRoomsClientListener listener, ClientOptions options) {
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.transport = WebSocketClient.create(options.config());
+    this.transport = options.newWebSocketClient();
     this.whoReplies = new PendingReplies<>(options.maxPendingRequests(), options.requestTimeout(), options.delayer());
   }
 
@@ -69,8 +69,8 @@ public final class ChatRoomsRoomsClient {
    * @param roomId address parameter {@code roomId}, required: The room's id.
    * @param roomToken credential for security scheme {@code roomToken}, or null: The token every member gets at the door.
    * @param listener hears the server's messages
-   * @param options timeouts and limits, e.g. {@link ClientOptions#defaults()}
-   * @return the open client, or the reason it could not connect
+   * @param options timeouts, limits and the TLS context of {@code wss://}, e.g. {@link ClientOptions#defaults()}
+   * @return the open client, or the reason it could not connect (a failed TLS handshake is an {@link javax.net.ssl.SSLHandshakeException} naming the cause)
    */
   public static CompletableFuture<ChatRoomsRoomsClient> connectToLocal(String port, String roomId,
       String roomToken, ChatRoomsRoomsClientListener listener, ClientOptions options) {
@@ -80,14 +80,14 @@ public final class ChatRoomsRoomsClient {
   }
 
   /**
-   * Connects to the server at {@code server} (scheme, host, port and base path; the channel address {@code /rooms/{roomId}} is appended) and completes when the connection is open.
+   * Connects to the server at {@code server} (scheme, host, port and base path; the channel address {@code /rooms/{roomId}} is appended) and completes when the connection is open. A {@code wss://} URL is always reached over TLS, the server's certificate checked against the host name and the trust store of {@code options} (the JDK's by default); a {@code ws://} URL connects plain even when {@code options} has a TLS context.
    *
-   * @param server the server's URL, e.g. {@code ws://127.0.0.1:8080}
+   * @param server the server's URL, e.g. {@code ws://127.0.0.1:8080} or {@code wss://example.com}
    * @param roomId address parameter {@code roomId}, required: The room's id.
    * @param roomToken credential for security scheme {@code roomToken}, or null: The token every member gets at the door.
    * @param listener hears the server's messages
-   * @param options timeouts and limits, e.g. {@link ClientOptions#defaults()}
-   * @return the open client, or the reason it could not connect
+   * @param options timeouts, limits and the TLS context of {@code wss://}, e.g. {@link ClientOptions#defaults()}
+   * @return the open client, or the reason it could not connect (a failed TLS handshake is an {@link javax.net.ssl.SSLHandshakeException} naming the cause)
    */
   public static CompletableFuture<ChatRoomsRoomsClient> connect(URI server, String roomId,
       String roomToken, ChatRoomsRoomsClientListener listener, ClientOptions options) {

@@ -7,6 +7,7 @@ import io.asyncws.runtime.WebSocketConfig;
 import io.asyncws.runtime.WebSocketServer;
 import io.asyncws.runtime.contract.AddressTemplate;
 import io.asyncws.runtime.contract.ClientOptions;
+import io.asyncws.runtime.contract.ServerOptions;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,25 @@ public final class ChatRoomsServer implements AutoCloseable {
   }
 
   /**
-   * Binds {@code address} and starts serving.
+   * Binds {@code address} and starts serving, over TLS ({@code wss://}) when {@code options} has a TLS context.
+   *
+   * @param address where to listen, e.g. 127.0.0.1 port 0 for a free port
+   * @param options limits, TLS and allowed origins, e.g. {@link ServerOptions#defaults()}
+   * @param roomsHandler handles clients on {@code /rooms/{roomId}}; null answers 404 there
+   * @param lobbyHandler handles clients on {@code /lobby}; null answers 404 there
+   * @return the running server; close it to stop
+   */
+  public static ChatRoomsServer start(InetSocketAddress address, ServerOptions options,
+      ChatRoomsRoomsHandler roomsHandler, ChatRoomsLobbyHandler lobbyHandler) {
+    Set<ChatRoomsRoomsSession> roomsSessions = ConcurrentHashMap.newKeySet();
+    Set<ChatRoomsLobbySession> lobbySessions = ConcurrentHashMap.newKeySet();
+    WebSocketServer server = options.startServer(address,
+        request -> route(request, roomsHandler, roomsSessions, lobbyHandler, lobbySessions));
+    return new ChatRoomsServer(server, roomsSessions, lobbySessions);
+  }
+
+  /**
+   * Binds {@code address} and starts serving plain {@code ws://}: {@link #start(InetSocketAddress, ServerOptions, ChatRoomsRoomsHandler, ChatRoomsLobbyHandler)} with {@code config} and otherwise default options.
    *
    * @param address where to listen, e.g. 127.0.0.1 port 0 for a free port
    * @param config limits and timeouts, e.g. {@link WebSocketConfig#defaults()}
@@ -49,14 +68,7 @@ public final class ChatRoomsServer implements AutoCloseable {
    */
   public static ChatRoomsServer start(InetSocketAddress address, WebSocketConfig config,
       ChatRoomsRoomsHandler roomsHandler, ChatRoomsLobbyHandler lobbyHandler) {
-    Set<ChatRoomsRoomsSession> roomsSessions = ConcurrentHashMap.newKeySet();
-    Set<ChatRoomsLobbySession> lobbySessions = ConcurrentHashMap.newKeySet();
-    WebSocketServer server = WebSocketServer.builder()
-        .bind(address)
-        .config(config)
-        .handler(request -> route(request, roomsHandler, roomsSessions, lobbyHandler, lobbySessions))
-        .start();
-    return new ChatRoomsServer(server, roomsSessions, lobbySessions);
+    return start(address, ServerOptions.defaults().withConfig(config), roomsHandler, lobbyHandler);
   }
 
   /**

@@ -73,19 +73,19 @@ public final class KrakenWebsocketsClient {
 
   private KrakenWebsocketsClient(KrakenWebsocketsClientListener listener, ClientOptions options) {
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.transport = WebSocketClient.create(options.config());
+    this.transport = options.newWebSocketClient();
     this.pingReplies = new PendingReplies<>(options.maxPendingRequests(), options.requestTimeout(), options.delayer());
     this.subscribeReplies = new PendingReplies<>(options.maxPendingRequests(), options.requestTimeout(), options.delayer());
     this.unsubscribeReplies = new PendingReplies<>(options.maxPendingRequests(), options.requestTimeout(), options.delayer());
   }
 
   /**
-   * Connects to the server at {@code server} (scheme, host, port and base path; the channel address {@code /} is appended) and completes when the connection is open.
+   * Connects to the server at {@code server} (scheme, host, port and base path; the channel address {@code /} is appended) and completes when the connection is open. A {@code wss://} URL is always reached over TLS, the server's certificate checked against the host name and the trust store of {@code options} (the JDK's by default); a {@code ws://} URL connects plain even when {@code options} has a TLS context.
    *
-   * @param server the server's URL, e.g. {@code ws://127.0.0.1:8080}
+   * @param server the server's URL, e.g. {@code ws://127.0.0.1:8080} or {@code wss://example.com}
    * @param listener hears the server's messages
-   * @param options timeouts and limits, e.g. {@link ClientOptions#defaults()}
-   * @return the open client, or the reason it could not connect
+   * @param options timeouts, limits and the TLS context of {@code wss://}, e.g. {@link ClientOptions#defaults()}
+   * @return the open client, or the reason it could not connect (a failed TLS handshake is an {@link javax.net.ssl.SSLHandshakeException} naming the cause)
    */
   public static CompletableFuture<KrakenWebsocketsClient> connect(URI server,
       KrakenWebsocketsClientListener listener, ClientOptions options) {

@@ -7,6 +7,7 @@ import io.asyncws.runtime.WebSocketConfig;
 import io.asyncws.runtime.WebSocketServer;
 import io.asyncws.runtime.contract.AddressTemplate;
 import io.asyncws.runtime.contract.ClientOptions;
+import io.asyncws.runtime.contract.ServerOptions;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +46,24 @@ public final class KrakenWebsocketsServer implements AutoCloseable {
   }
 
   /**
-   * Binds {@code address} and starts serving.
+   * Binds {@code address} and starts serving, over TLS ({@code wss://}) when {@code options} has a TLS context.
+   *
+   * @param address where to listen, e.g. 127.0.0.1 port 0 for a free port
+   * @param options limits, TLS and allowed origins, e.g. {@link ServerOptions#defaults()}
+   * @param handler handles clients on {@code /}
+   * @return the running server; close it to stop
+   */
+  public static KrakenWebsocketsServer start(InetSocketAddress address, ServerOptions options,
+      KrakenWebsocketsHandler handler) {
+    Set<KrakenWebsocketsSession> sessions = ConcurrentHashMap.newKeySet();
+    Objects.requireNonNull(handler, "handler");
+    WebSocketServer server = options.startServer(address,
+        request -> route(request, handler, sessions));
+    return new KrakenWebsocketsServer(server, sessions);
+  }
+
+  /**
+   * Binds {@code address} and starts serving plain {@code ws://}: {@link #start(InetSocketAddress, ServerOptions, KrakenWebsocketsHandler)} with {@code config} and otherwise default options.
    *
    * @param address where to listen, e.g. 127.0.0.1 port 0 for a free port
    * @param config limits and timeouts, e.g. {@link WebSocketConfig#defaults()}
@@ -54,14 +72,7 @@ public final class KrakenWebsocketsServer implements AutoCloseable {
    */
   public static KrakenWebsocketsServer start(InetSocketAddress address, WebSocketConfig config,
       KrakenWebsocketsHandler handler) {
-    Set<KrakenWebsocketsSession> sessions = ConcurrentHashMap.newKeySet();
-    Objects.requireNonNull(handler, "handler");
-    WebSocketServer server = WebSocketServer.builder()
-        .bind(address)
-        .config(config)
-        .handler(request -> route(request, handler, sessions))
-        .start();
-    return new KrakenWebsocketsServer(server, sessions);
+    return start(address, ServerOptions.defaults().withConfig(config), handler);
   }
 
   /**

@@ -56,7 +56,7 @@ public final class TClient {
 
   private TClient(TClientListener listener, ClientOptions options) {
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.transport = WebSocketClient.create(options.config());
+    this.transport = options.newWebSocketClient();
     this.pingReplies = new PendingReplies<>(options.maxPendingRequests(), options.requestTimeout(), options.delayer());
   }
 
@@ -67,8 +67,8 @@ public final class TClient {
    * @param token query parameter {@code token}, or null to leave it out
    * @param authorization header {@code Authorization}, or null to leave it out
    * @param listener hears the server's messages
-   * @param options timeouts and limits, e.g. {@link ClientOptions#defaults()}
-   * @return the open client, or the reason it could not connect
+   * @param options timeouts, limits and the TLS context of {@code wss://}, e.g. {@link ClientOptions#defaults()}
+   * @return the open client, or the reason it could not connect (a failed TLS handshake is an {@link javax.net.ssl.SSLHandshakeException} naming the cause)
    */
   public static CompletableFuture<TClient> connectToProd(ProdTenant tenant, String token,
       String authorization, TClientListener listener, ClientOptions options) {
@@ -78,14 +78,14 @@ public final class TClient {
   }
 
   /**
-   * Connects to the server at {@code server} (scheme, host, port and base path; the channel address {@code /} is appended) and completes when the connection is open.
+   * Connects to the server at {@code server} (scheme, host, port and base path; the channel address {@code /} is appended) and completes when the connection is open. A {@code wss://} URL is always reached over TLS, the server's certificate checked against the host name and the trust store of {@code options} (the JDK's by default); a {@code ws://} URL connects plain even when {@code options} has a TLS context.
    *
-   * @param server the server's URL, e.g. {@code ws://127.0.0.1:8080}
+   * @param server the server's URL, e.g. {@code ws://127.0.0.1:8080} or {@code wss://example.com}
    * @param token query parameter {@code token}, or null to leave it out
    * @param authorization header {@code Authorization}, or null to leave it out
    * @param listener hears the server's messages
-   * @param options timeouts and limits, e.g. {@link ClientOptions#defaults()}
-   * @return the open client, or the reason it could not connect
+   * @param options timeouts, limits and the TLS context of {@code wss://}, e.g. {@link ClientOptions#defaults()}
+   * @return the open client, or the reason it could not connect (a failed TLS handshake is an {@link javax.net.ssl.SSLHandshakeException} naming the cause)
    */
   public static CompletableFuture<TClient> connect(URI server, String token, String authorization,
       TClientListener listener, ClientOptions options) {

@@ -7,6 +7,7 @@ import io.asyncws.runtime.WebSocketConfig;
 import io.asyncws.runtime.WebSocketServer;
 import io.asyncws.runtime.contract.AddressTemplate;
 import io.asyncws.runtime.contract.ClientOptions;
+import io.asyncws.runtime.contract.ServerOptions;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +33,23 @@ public final class TServer implements AutoCloseable {
   }
 
   /**
-   * Binds {@code address} and starts serving.
+   * Binds {@code address} and starts serving, over TLS ({@code wss://}) when {@code options} has a TLS context.
+   *
+   * @param address where to listen, e.g. 127.0.0.1 port 0 for a free port
+   * @param options limits, TLS and allowed origins, e.g. {@link ServerOptions#defaults()}
+   * @param handler handles clients on {@code /}
+   * @return the running server; close it to stop
+   */
+  public static TServer start(InetSocketAddress address, ServerOptions options, THandler handler) {
+    Set<TSession> sessions = ConcurrentHashMap.newKeySet();
+    Objects.requireNonNull(handler, "handler");
+    WebSocketServer server = options.startServer(address,
+        request -> route(request, handler, sessions));
+    return new TServer(server, sessions);
+  }
+
+  /**
+   * Binds {@code address} and starts serving plain {@code ws://}: {@link #start(InetSocketAddress, ServerOptions, THandler)} with {@code config} and otherwise default options.
    *
    * @param address where to listen, e.g. 127.0.0.1 port 0 for a free port
    * @param config limits and timeouts, e.g. {@link WebSocketConfig#defaults()}
@@ -40,14 +57,7 @@ public final class TServer implements AutoCloseable {
    * @return the running server; close it to stop
    */
   public static TServer start(InetSocketAddress address, WebSocketConfig config, THandler handler) {
-    Set<TSession> sessions = ConcurrentHashMap.newKeySet();
-    Objects.requireNonNull(handler, "handler");
-    WebSocketServer server = WebSocketServer.builder()
-        .bind(address)
-        .config(config)
-        .handler(request -> route(request, handler, sessions))
-        .start();
-    return new TServer(server, sessions);
+    return start(address, ServerOptions.defaults().withConfig(config), handler);
   }
 
   /**

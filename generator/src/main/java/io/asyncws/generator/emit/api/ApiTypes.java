@@ -26,6 +26,7 @@ final class ApiTypes {
   static final ClassName URI_TEXT = ClassName.get(CONTRACT, "UriText");
   static final ClassName PENDING_REPLIES = ClassName.get(CONTRACT, "PendingReplies");
   static final ClassName CLIENT_OPTIONS = ClassName.get(CONTRACT, "ClientOptions");
+  static final ClassName SERVER_OPTIONS = ClassName.get(CONTRACT, "ServerOptions");
   static final ClassName CONTRACT_VIOLATION = ClassName.get(CONTRACT, "ContractViolation");
   static final ClassName VIOLATION_KIND = CONTRACT_VIOLATION.nestedClass("Kind");
 

@@ -20,6 +20,9 @@ import io.asyncws.generator.model.Server;
 import io.asyncws.generator.model.ServerVariable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -31,7 +34,31 @@ final class ClientEmitter {
   private static final ParameterizedTypeName STRING_MAP =
       ParameterizedTypeName.get(MAP, ClassName.get(String.class), ClassName.get(String.class));
 
+  /** The last lines of every connect method's Javadoc; {@code $T} is {@code ClientOptions}. */
+  private static final String OPTIONS_DOC = "@param listener hears the server's messages\n@param options timeouts,"
+      + " limits and the TLS context of {@code wss://}, e.g. {@link $T#defaults()}\n"
+      + "@return the open client, or the reason it could not connect (a failed TLS handshake is an"
+      + " {@link javax.net.ssl.SSLHandshakeException} naming the cause)\n";
+  /** A URL's {@code scheme://} prefix. */
+  private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://");
+
   private ClientEmitter() {}
+
+  /**
+   * The URL a client dials for {@code server}, {@code {variables}} left in place, with the scheme
+   * of its protocol: 2.x urls are often written without one ({@code api.example.com}) or with
+   * {@code https://}. The connection is encrypted when either the protocol or the url asks for
+   * TLS ({@code wss}, {@code https}): a document that contradicts itself must not make a client
+   * send in the clear.
+   */
+  static String connectUrl(Server server) {
+    String template = server.urlTemplate();
+    Matcher scheme = SCHEME.matcher(template);
+    boolean written = scheme.lookingAt();
+    String named = written ? scheme.group(1).toLowerCase(Locale.ROOT) : "";
+    boolean secure = "wss".equals(server.protocol()) || named.equals("wss") || named.equals("https");
+    return (secure ? "wss" : "ws") + "://" + (written ? template.substring(scheme.end()) : template);
+  }
 
   static TypeSpec emit(ApiPlan plan, Endpoint endpoint, ClassName client, ClassName listener, ClassName codec,
       PayloadTypes types) {
@@ -54,7 +81,7 @@ final class ClientEmitter {
         .addParameter(listener, "listener")
         .addParameter(CLIENT_OPTIONS, "options")
         .addStatement("this.listener = $T.requireNonNull(listener, $S)", ApiTypes.OBJECTS, "listener")
-        .addStatement("this.transport = $T.create(options.config())", ApiTypes.WEB_SOCKET_CLIENT)
+        .addStatement("this.transport = options.newWebSocketClient()")
         .addCode(members.initFields())
         .build());
 
@@ -78,10 +105,10 @@ final class ClientEmitter {
   private static void addServerConnect(TypeSpec.Builder type, ClassName client, ClassName listener, Server server,
       List<Arg> args) {
     String serverType = ApiNames.typeName(server.name());
+    String url = connectUrl(server);
     MethodSpec.Builder method = MethodSpec.methodBuilder("connectTo" + serverType)
         .addJavadoc("Connects to server {@code $L} ({@code $L}).$L\n\n", ApiNames.javadoc(server.name()),
-            ApiNames.javadoc(server.urlTemplate()),
-            server.description() == null ? "" : " " + ApiNames.javadoc(server.description()))
+            ApiNames.javadoc(url), server.description() == null ? "" : " " + ApiNames.javadoc(server.description()))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(COMPLETABLE_FUTURE, client));
     CodeBlock.Builder body = CodeBlock.builder()
@@ -113,7 +140,7 @@ final class ClientEmitter {
       method.addParameter(varType, name);
     }
     List<CodeBlock> passed = new ArrayList<>();
-    passed.add(CodeBlock.of("$T.create($T.substitute($S, variables))", ApiTypes.URI, URI_TEXT, server.urlTemplate()));
+    passed.add(CodeBlock.of("$T.create($T.substitute($S, variables))", ApiTypes.URI, URI_TEXT, url));
     for (Arg a : args) {
       method.addParameter(String.class, a.javaName()).addJavadoc(argDoc(a));
       passed.add(CodeBlock.of("$N", a.javaName()));
@@ -121,9 +148,7 @@ final class ClientEmitter {
     passed.add(CodeBlock.of("listener"));
     passed.add(CodeBlock.of("options"));
     method.addParameter(listener, "listener").addParameter(CLIENT_OPTIONS, "options")
-        .addJavadoc("@param listener hears the server's messages\n@param options timeouts and limits,"
-            + " e.g. {@link $T#defaults()}\n@return the open client, or the reason it could not connect\n",
-            CLIENT_OPTIONS)
+        .addJavadoc(OPTIONS_DOC, CLIENT_OPTIONS)
         .addCode(body.build())
         .addStatement("return connect($L)", CodeBlock.join(passed, ", "));
     type.addMethod(method.build());
@@ -161,8 +186,12 @@ final class ClientEmitter {
   private static MethodSpec connect(ClassName client, ClassName listener, Endpoint endpoint, List<Arg> args) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("connect")
         .addJavadoc("Connects to the server at {@code server} (scheme, host, port and base path; the channel"
-            + " address {@code $L} is appended) and completes when the connection is open.\n\n"
-            + "@param server the server's URL, e.g. {@code ws://127.0.0.1:8080}\n", ApiNames.javadoc(endpoint.address()))
+            + " address {@code $L} is appended) and completes when the connection is open."
+            + " A {@code wss://} URL is always reached over TLS, the server's certificate checked against the"
+            + " host name and the trust store of {@code options} (the JDK's by default); a {@code ws://} URL"
+            + " connects plain even when {@code options} has a TLS context.\n\n"
+            + "@param server the server's URL, e.g. {@code ws://127.0.0.1:8080} or {@code wss://example.com}\n",
+            ApiNames.javadoc(endpoint.address()))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(COMPLETABLE_FUTURE, client))
         .addParameter(ApiTypes.URI, "server");
@@ -191,9 +220,7 @@ final class ClientEmitter {
       }
     }
     method.addParameter(listener, "listener").addParameter(CLIENT_OPTIONS, "options")
-        .addJavadoc("@param listener hears the server's messages\n@param options timeouts and limits,"
-            + " e.g. {@link $T#defaults()}\n@return the open client, or the reason it could not connect\n",
-            CLIENT_OPTIONS)
+        .addJavadoc(OPTIONS_DOC, CLIENT_OPTIONS)
         .addCode(body.build())
         .addStatement("$T request = $T.to($T.join(server.toString(), ADDRESS.expand(parameters), query))",
             CONNECT_REQUEST, CONNECT_REQUEST, URI_TEXT)

@@ -61,6 +61,7 @@ final class ServerEmitter {
     }
     type.addMethod(constructor.build());
     type.addMethod(start(routes, server, single));
+    type.addMethod(startPlain(routes, server, single));
     type.addMethod(route(plan, routes, single));
     type.addMethod(MethodSpec.methodBuilder("localAddress")
         .addJavadoc("The address the server listens on, with the real port when port 0 was asked for.\n")
@@ -89,20 +90,18 @@ final class ServerEmitter {
 
   private static MethodSpec start(List<Route> routes, ClassName server, boolean single) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("start")
-        .addJavadoc("Binds {@code address} and starts serving.\n\n@param address where to listen, e.g."
-            + " 127.0.0.1 port 0 for a free port\n@param config limits and timeouts, e.g. {@link $T#defaults()}\n",
-            ApiTypes.WEB_SOCKET_CONFIG)
+        .addJavadoc("Binds {@code address} and starts serving, over TLS ({@code wss://}) when {@code options} has a"
+            + " TLS context.\n\n@param address where to listen, e.g. 127.0.0.1 port 0 for a free port\n"
+            + "@param options limits, TLS and allowed origins, e.g. {@link $T#defaults()}\n", ApiTypes.SERVER_OPTIONS)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(server)
         .addParameter(ApiTypes.INET_SOCKET_ADDRESS, "address")
-        .addParameter(ApiTypes.WEB_SOCKET_CONFIG, "config");
+        .addParameter(ApiTypes.SERVER_OPTIONS, "options");
     List<CodeBlock> routeArgs = new ArrayList<>();
     routeArgs.add(CodeBlock.of("request"));
     List<CodeBlock> sessionArgs = new ArrayList<>();
     for (Route r : routes) {
-      method.addParameter(r.handler(), r.handlerName(single))
-          .addJavadoc("@param $N handles clients on {@code $L}$L\n", r.handlerName(single),
-              ApiNames.javadoc(r.endpoint().address()), single ? "" : "; null answers 404 there");
+      addHandlerParameter(method, r, single);
       method.addStatement("$T<$T> $N = $T.newKeySet()", ApiTypes.SET, r.session(), r.sessionsName(single),
           ApiTypes.CONCURRENT_HASH_MAP);
       routeArgs.add(CodeBlock.of("$N, $N", r.handlerName(single), r.sessionsName(single)));
@@ -111,10 +110,42 @@ final class ServerEmitter {
     if (single) method.addStatement("$T.requireNonNull(handler, $S)", ApiTypes.OBJECTS, "handler");
     return method
         .addJavadoc("@return the running server; close it to stop\n")
-        .addStatement("$T server = $T.builder()\n.bind(address)\n.config(config)\n.handler(request -> route($L))\n.start()",
-            ApiTypes.WEB_SOCKET_SERVER, ApiTypes.WEB_SOCKET_SERVER, CodeBlock.join(routeArgs, ", "))
+        .addStatement("$T server = options.startServer(address,\nrequest -> route($L))",
+            ApiTypes.WEB_SOCKET_SERVER, CodeBlock.join(routeArgs, ", "))
         .addStatement("return new $T(server, $L)", server, CodeBlock.join(sessionArgs, ", "))
         .build();
+  }
+
+  /** The plain {@code ws://} shorthand: only delegates, so that the two cannot drift apart. */
+  private static MethodSpec startPlain(List<Route> routes, ClassName server, boolean single) {
+    List<CodeBlock> signature = new ArrayList<>(List.of(CodeBlock.of("$T", ApiTypes.INET_SOCKET_ADDRESS),
+        CodeBlock.of("$T", ApiTypes.SERVER_OPTIONS)));
+    for (Route r : routes) signature.add(CodeBlock.of("$T", r.handler()));
+    MethodSpec.Builder method = MethodSpec.methodBuilder("start")
+        .addJavadoc("Binds {@code address} and starts serving plain {@code ws://}: {@link #start($L)} with"
+            + " {@code config} and otherwise default options.\n\n@param address where to listen, e.g. 127.0.0.1 port"
+            + " 0 for a free port\n@param config limits and timeouts, e.g. {@link $T#defaults()}\n",
+            CodeBlock.join(signature, ", "), ApiTypes.WEB_SOCKET_CONFIG)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(server)
+        .addParameter(ApiTypes.INET_SOCKET_ADDRESS, "address")
+        .addParameter(ApiTypes.WEB_SOCKET_CONFIG, "config");
+    List<CodeBlock> handlers = new ArrayList<>();
+    for (Route r : routes) {
+      addHandlerParameter(method, r, single);
+      handlers.add(CodeBlock.of("$N", r.handlerName(single)));
+    }
+    return method
+        .addJavadoc("@return the running server; close it to stop\n")
+        .addStatement("return start(address, $T.defaults().withConfig(config), $L)", ApiTypes.SERVER_OPTIONS,
+            CodeBlock.join(handlers, ", "))
+        .build();
+  }
+
+  private static void addHandlerParameter(MethodSpec.Builder method, Route r, boolean single) {
+    method.addParameter(r.handler(), r.handlerName(single))
+        .addJavadoc("@param $N handles clients on {@code $L}$L\n", r.handlerName(single),
+            ApiNames.javadoc(r.endpoint().address()), single ? "" : "; null answers 404 there");
   }
 
   private static MethodSpec route(ApiPlan plan, List<Route> routes, boolean single) {

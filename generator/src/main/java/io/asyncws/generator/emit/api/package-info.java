@@ -6,14 +6,16 @@
  * used like this:
  *
  * <pre>{@code
- * KrakenWebsocketsServer server = KrakenWebsocketsServer.start(address, WebSocketConfig.defaults(),
+ * KrakenWebsocketsServer server = KrakenWebsocketsServer.start(address,
+ *     ServerOptions.defaults().withTls(serverContext),      // wss://; WebSocketConfig.defaults() for ws://
  *     new KrakenWebsocketsHandler() {
  *       public void onPing(KrakenWebsocketsSession session, Ping ping) {
  *         session.replyToPing(ping, new Pong(null));          // copies ping's reqid
  *       }
  *       ...
  *     });
- * KrakenWebsocketsClient client = KrakenWebsocketsClient.connect(uri, listener, ClientOptions.defaults()).join();
+ * KrakenWebsocketsClient client = KrakenWebsocketsClient.connect(URI.create("wss://example.com"), listener,
+ *     ClientOptions.defaults()).join();                       // the JDK's trust store; withTls(context) for others
  * Pong pong = client.ping(new Ping(null)).join();            // reqid filled in and matched
  * }</pre>
  *
@@ -45,6 +47,12 @@
  *   <li><b>Security.</b> Schemes whose credential travels in the handshake ({@code httpApiKey} in
  *       query or header, {@code http} bearer/basic, OAuth2 and OpenID Connect as bearer tokens)
  *       become client arguments and the handler's {@code authenticate}; a refusal is HTTP 401.
+ *   <li><b>TLS.</b> The URL decides: {@code wss://} is always TLS with the certificate checked
+ *       against the host name and the trust store of {@code ClientOptions.withTls} (the JDK's by
+ *       default); {@code ws://} is plain even when a context is set, as {@code HttpClient} treats
+ *       {@code http://}. {@code connectToX} dials the scheme of the server's {@code protocol}, and
+ *       {@code wss} when either the protocol or a 2.x url asks for TLS. A server serves
+ *       {@code wss://} when started with {@code ServerOptions.withTls}.
  * </ul>
  */
 package io.asyncws.generator.emit.api;
