@@ -30,6 +30,11 @@ final class KrakenWebsocketsCodec {
   .build();
 
   /**
+   * Reads message trees; made once, as the mapper's own readTree looks the tree type up per call.
+   */
+  private static final ObjectReader TREE = MAPPER.readerFor(JsonNode.class);
+
+  /**
    * One reader per payload class: its deserializer is found once, not per message.
    */
   private static final ClassValue<ObjectReader> READERS = new ClassValue<ObjectReader>() {
@@ -75,7 +80,7 @@ final class KrakenWebsocketsCodec {
    */
   static JsonNode parse(String text) throws ContractViolation {
     try {
-      JsonNode node = MAPPER.readTree(text);
+      JsonNode node = TREE.readTree(text);
       if (node == null || node.isMissingNode()) {
         throw new ContractViolation(ContractViolation.Kind.NOT_JSON, "the message is empty");
       }

@@ -23,11 +23,12 @@ import javax.lang.model.element.Modifier;
  * server share (encoding, parsing, binding with contract errors, choosing among candidate
  * messages, reading and writing correlation ids).
  *
- * <p>Payloads are bound and written through one {@code ObjectReader}/{@code ObjectWriter} per
- * class, made on first use and kept in a {@code ClassValue}: unlike the mapper's own
- * {@code treeToValue} and {@code writeValueAsString}, they resolve the type and its
- * (de)serializer once rather than on every message (a profile of the generated echo server had
- * the per-message type lookups and serializer-provider set-up at about a tenth of its time).
+ * <p>Trees are read by one {@code ObjectReader}, and payloads bound and written through one
+ * {@code ObjectReader}/{@code ObjectWriter} per class, made on first use and kept in a {@code
+ * ClassValue}: unlike the mapper's own {@code readTree}, {@code treeToValue} and {@code
+ * writeValueAsString}, they resolve the type and its (de)serializer once rather than on every
+ * message (a profile of the generated echo server had those per-message type lookups at about a
+ * tenth of its time).
  */
 final class CodecEmitter {
   private static final ClassName OBJECT_READER = ClassName.get("com.fasterxml.jackson.databind", "ObjectReader");
@@ -67,6 +68,10 @@ final class CodecEmitter {
                     + ".serializationInclusion($T.Include.NON_ABSENT)\n.build()",
                 ApiTypes.JSON_MAPPER, ApiTypes.DESERIALIZATION_FEATURE, ApiTypes.JSON_INCLUDE)
             .build())
+        .addField(FieldSpec.builder(OBJECT_READER, "TREE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Reads message trees; made once, as the mapper's own readTree looks the tree type up per call.\n")
+            .initializer("MAPPER.readerFor($T.class)", JSON_NODE)
+            .build())
         .addField(perClass(OBJECT_READER, "READERS", "readerFor",
             "One reader per payload class: its deserializer is found once, not per message.\n"))
         .addField(perClass(OBJECT_WRITER, "WRITERS", "writerFor",
@@ -99,7 +104,7 @@ final class CodecEmitter {
             .addParameter(String.class, "text")
             .addException(CONTRACT_VIOLATION)
             .beginControlFlow("try")
-            .addStatement("$T node = MAPPER.readTree(text)", JSON_NODE)
+            .addStatement("$T node = TREE.readTree(text)", JSON_NODE)
             .beginControlFlow("if (node == null || node.isMissingNode())")
             .addStatement("throw new $T($T.NOT_JSON, $S)", CONTRACT_VIOLATION, VIOLATION_KIND, "the message is empty")
             .endControlFlow()
