@@ -41,15 +41,19 @@ CELLS=(
 )
 
 # --- build if needed -------------------------------------------------------------------------
-stale() { # true when a jar is missing or older than any source it is built from
-  [ ! -f "$JAR" ] || [ ! -f "$ECHO_JAR" ] && return 0
-  [ -n "$(find pom.xml runtime/pom.xml runtime/src samples/echo/pom.xml samples/echo/src \
-      benchmarks/pom.xml benchmarks/src -newer "$JAR" -print -quit)" ] && return 0
-  [ -n "$(find runtime/src samples/echo/src -newer "$ECHO_JAR" -print -quit)" ]
+GENERATED_JAR=samples/echo-generated/target/echo-generated.jar
+stale() { # stale JAR SOURCE...: true when JAR is missing or older than any of its sources
+  local jar=$1; shift
+  [ ! -f "$jar" ] || [ -n "$(find "$@" -newer "$jar" -print -quit)" ]
 }
-if stale; then
-  echo "building benchmarks and the echo sample..."
-  ./mvnw -B -q -DskipTests -pl benchmarks,samples/echo -am package
+runtime_sources=(pom.xml runtime/pom.xml runtime/src)
+generator_sources=(generator/pom.xml generator/src)
+if stale "$JAR" "${runtime_sources[@]}" "${generator_sources[@]}" benchmarks/pom.xml benchmarks/src \
+    || stale "$ECHO_JAR" "${runtime_sources[@]}" samples/echo/pom.xml samples/echo/src \
+    || stale "$GENERATED_JAR" "${runtime_sources[@]}" "${generator_sources[@]}" maven-plugin/pom.xml \
+        maven-plugin/src samples/echo-generated/pom.xml samples/echo-generated/src; then
+  echo "building benchmarks, the echo sample and the generated echo sample..."
+  ./mvnw -B -q -DskipTests -pl benchmarks,samples/echo,samples/echo-generated -am package
 fi
 
 # --- limits and pinning ----------------------------------------------------------------------
@@ -73,11 +77,11 @@ read -ra client_jvm <<< "${CLIENT_JVM_OPTS:--Xmx1g}"
 
 # --- servers ---------------------------------------------------------------------------------
 trim() { local s=$1; s=${s#"${s%%[![:space:]]*}"}; echo "${s%"${s##*[![:space:]]}"}"; }
-NAMES=(); NEEDS=(); COMMANDS=()
-while IFS='|' read -r name needs command; do
+NAMES=(); NEEDS=(); COMMANDS=(); LOAD_ARGS=()
+while IFS='|' read -r name needs command load; do
   name=$(trim "$name")
   case "$name" in ''|'#'*) continue ;; esac
-  NAMES+=("$name"); NEEDS+=("$(trim "$needs")"); COMMANDS+=("$(trim "$command")")
+  NAMES+=("$name"); NEEDS+=("$(trim "$needs")"); COMMANDS+=("$(trim "$command")"); LOAD_ARGS+=("$(trim "$load")")
 done < benchmarks/servers.conf
 
 port=${BENCH_PORT:-19100}
@@ -127,7 +131,7 @@ for pass in $(seq 1 "$passes"); do
       continue
     fi
     for cell in "${CELLS[@]}"; do
-      cell_name=${cell%%|*}; read -ra load_args <<< "${cell#*|}"
+      cell_name=${cell%%|*}; read -ra load_args <<< "${cell#*|} ${LOAD_ARGS[$i]}"
       log=$OUT/pass$pass-$name-${cell_name// /_}
       if ! start_server "$i" "$log.server.log"; then
         printf '%s\t%s\t%s\tFAILED\t%s\n' "$pass" "$cell_name" "$name" "$why" >> "$tsv"
@@ -183,6 +187,9 @@ fi
   echo "msgs/s, p50/p99/p99.9 and MB/s are means over the passes; spread is ± half the range across"
   echo "passes, relative to the mean; \"vs netty\" is msgs/s (bytes per connection for the idle cell)"
   echo "divided by Netty's: above 1 is faster in the echo cells, below 1 is leaner in the idle cell."
+  echo "payload is what the load program sent: the generated server gets JSON messages of its contract"
+  echo "(text) in every echo cell, the 64 KiB bulk cell included; \"vs ours\" below compares it with"
+  echo "our raw echo on the small-message cells, where the target is 0.8x."
   echo
   echo "$table"
   echo

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.asyncws.runtime.contract.ContractViolation;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -26,6 +29,31 @@ final class KrakenWebsocketsCodec {
   .serializationInclusion(JsonInclude.Include.NON_ABSENT)
   .build();
 
+  /**
+   * Reads message trees; made once, as the mapper's own readTree looks the tree type up per call.
+   */
+  private static final ObjectReader TREE = MAPPER.readerFor(JsonNode.class);
+
+  /**
+   * One reader per payload class: its deserializer is found once, not per message.
+   */
+  private static final ClassValue<ObjectReader> READERS = new ClassValue<ObjectReader>() {
+    @Override
+    protected ObjectReader computeValue(Class<?> type) {
+      return MAPPER.readerFor(type);
+    }
+  };
+
+  /**
+   * One writer per payload class: its serializer is found once, not per message.
+   */
+  private static final ClassValue<ObjectWriter> WRITERS = new ClassValue<ObjectWriter>() {
+    @Override
+    protected ObjectWriter computeValue(Class<?> type) {
+      return MAPPER.writerFor(type);
+    }
+  };
+
   private KrakenWebsocketsCodec() {
   }
 
@@ -34,7 +62,7 @@ final class KrakenWebsocketsCodec {
    */
   static String encode(Object payload) {
     try {
-      return MAPPER.writeValueAsString(payload);
+      return (payload == null ? MAPPER.writer() : WRITERS.get(payload.getClass())).writeValueAsString(payload);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("the payload cannot be written as JSON: " + e.getOriginalMessage(), e);
     }
@@ -52,7 +80,7 @@ final class KrakenWebsocketsCodec {
    */
   static JsonNode parse(String text) throws ContractViolation {
     try {
-      JsonNode node = MAPPER.readTree(text);
+      JsonNode node = TREE.readTree(text);
       if (node == null || node.isMissingNode()) {
         throw new ContractViolation(ContractViolation.Kind.NOT_JSON, "the message is empty");
       }
@@ -67,8 +95,8 @@ final class KrakenWebsocketsCodec {
    */
   static <T> T decode(JsonNode node, Class<T> type, String name) throws ContractViolation {
     try {
-      return MAPPER.treeToValue(node, type);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return READERS.get(type).readValue(node);
+    } catch (IOException | IllegalArgumentException e) {
       throw new ContractViolation(ContractViolation.Kind.INVALID, "the message looks like '" + name + "' but does not fit its schema: " + e.getMessage(), e);
     }
   }

@@ -26,7 +26,8 @@ public final class EchoConnection {
   private final int id;
   private final SocketChannel channel;
   private final SelectionKey key;
-  private final PayloadPattern pattern;
+  private final Payloads.Messages messages;
+  private final int size;
   private final int opcode;
   private final long[] sentAt;
   private final ByteBuffer in;
@@ -52,18 +53,19 @@ public final class EchoConnection {
   private int controlLength;
 
   public EchoConnection(
-      int id, SocketChannel channel, SelectionKey key, PayloadPattern pattern, boolean binary,
+      int id, SocketChannel channel, SelectionKey key, Payloads payloads, boolean binary,
       int window, ByteBuffer leftover, Events events) {
     this.id = id;
     this.channel = channel;
     this.key = key;
-    this.pattern = pattern;
+    this.messages = payloads.forConnection(id, window);
+    this.size = payloads.size();
     this.opcode = binary ? ClientFrames.OPCODE_BINARY : ClientFrames.OPCODE_TEXT;
     this.sentAt = new long[window];
     // Reads of up to 256 KiB: a few 64 KiB echoes per system call, as a real client would.
     this.in = ByteBuffer.allocate(Math.max(256 << 10, leftover.remaining()));
     this.in.put(leftover);
-    this.out = ByteBuffer.allocateDirect(window * (pattern.size() + ClientFrames.HEADER_MAX) + 256);
+    this.out = ByteBuffer.allocateDirect(window * (size + ClientFrames.HEADER_MAX) + 256);
     this.maskKeys = new SplittableRandom(id * 0x9E3779B97F4A7C15L + 1);
     this.events = events;
   }
@@ -86,11 +88,16 @@ public final class EchoConnection {
   /** Queues messages until the window is full, then writes what it can. */
   public void fillWindow() throws IOException {
     if (failure != null || closeSent) return;
-    byte[] block = pattern.block();
     while (inFlight() < sentAt.length) {
+      int from;
+      try {
+        from = messages.prepare(nextSend);
+      } catch (IllegalStateException e) {
+        fail(e.getMessage());
+        return;
+      }
       sentAt[(int) (nextSend % sentAt.length)] = System.nanoTime();
-      ClientFrames.append(
-          out, opcode, block, pattern.offset(id, nextSend), pattern.size(), maskKey());
+      ClientFrames.append(out, opcode, messages.array(), from, size, maskKey());
       nextSend++;
     }
     flush();
@@ -219,8 +226,8 @@ public final class EchoConnection {
       return true;
     }
     inEcho = true;
-    if (echoOffset + length > pattern.size()) {
-      fail("Echo " + nextEcho + " is longer than the " + pattern.size() + " bytes sent.");
+    if (echoOffset + length > size) {
+      fail("Echo " + nextEcho + " is longer than the " + size + " bytes sent.");
       return true;
     }
     state = State.PAYLOAD;
@@ -230,9 +237,9 @@ public final class EchoConnection {
 
   private void checkPayload() {
     int n = (int) Math.min(in.remaining(), frameRemaining);
-    int expectedFrom = pattern.offset(id, nextEcho) + echoOffset;
+    int expectedFrom = messages.offset(nextEcho) + echoOffset;
     int at = in.arrayOffset() + in.position();
-    if (Arrays.mismatch(in.array(), at, at + n, pattern.block(), expectedFrom, expectedFrom + n) >= 0) {
+    if (Arrays.mismatch(in.array(), at, at + n, messages.array(), expectedFrom, expectedFrom + n) >= 0) {
       fail("Echo " + nextEcho + " differs from what was sent, at or after byte " + echoOffset + ".");
       return;
     }
@@ -245,8 +252,8 @@ public final class EchoConnection {
   private void endFrame() {
     state = State.HEADER;
     if (!frameFin) return;
-    if (echoOffset != pattern.size()) {
-      fail("Echo " + nextEcho + " has " + echoOffset + " bytes, not " + pattern.size() + ".");
+    if (echoOffset != size) {
+      fail("Echo " + nextEcho + " has " + echoOffset + " bytes, not " + size + ".");
       return;
     }
     events.echoed(System.nanoTime() - sentAt[(int) (nextEcho % sentAt.length)]);

@@ -30,7 +30,10 @@ final class EchoLoad {
 
   /** Runs the load described by {@code options} and returns what it measured. */
   static EchoResult run(LoadOptions options) throws IOException {
-    PayloadPattern pattern = new PayloadPattern(options.size(), !options.binary());
+    Payloads payloads =
+        options.payload() == LoadOptions.Payload.JSON
+            ? new JsonPayload(options.size(), options.connections())
+            : new PayloadPattern(options.size(), !options.binary());
     Histogram latency = new Histogram(LATENCY_MAX_NANOS, 3);
     long[] measured = new long[1];
     boolean[] measuring = new boolean[1];
@@ -50,7 +53,7 @@ final class EchoLoad {
         SelectionKey key = up.channel().register(selector, SelectionKey.OP_READ);
         EchoConnection c =
             new EchoConnection(
-                id, up.channel(), key, pattern, options.binary(), options.window(), up.leftover(), events);
+                id, up.channel(), key, payloads, options.binary(), options.window(), up.leftover(), events);
         key.attach(c);
         connections.add(c);
       }

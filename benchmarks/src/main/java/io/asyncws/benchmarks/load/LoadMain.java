@@ -11,7 +11,7 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp benchmarks.jar io.asyncws.benchmarks.load.LoadMain echo --port P --connections 100 \
- *     --size 32 --window 16 --warmup 2 --duration 5
+ *     --size 32 --window 16 --warmup 2 --duration 5 [--payload text|binary|json]
  * java -cp benchmarks.jar io.asyncws.benchmarks.load.LoadMain connections --port P \
  *     --connections 10000 --server-pid PID
  * </pre>
@@ -56,13 +56,13 @@ public final class LoadMain {
         Locale.ROOT,
         "echo: %d connections, %d B %s, window %d: %.0f msgs/s, %.2f MB/s, p50 %.1f us, p99 %.1f us,"
             + " p99.9 %.1f us, %d errors%n",
-        o.connections(), o.size(), o.binary() ? "binary" : "text", o.window(), r.messagesPerSecond(),
+        o.connections(), o.size(), o.payload().label(), o.window(), r.messagesPerSecond(),
         r.megabytesPerSecond(), r.p50Micros(), r.p99Micros(), r.p999Micros(), r.errors());
     out.printf(
         Locale.ROOT,
-        "RESULT mode=echo conns=%d size=%d binary=%b window=%d msgs=%d seconds=%.3f msgs_per_s=%.1f"
+        "RESULT mode=echo conns=%d size=%d payload=%s binary=%b window=%d msgs=%d seconds=%.3f msgs_per_s=%.1f"
             + " mb_per_s=%.3f p50_us=%.1f p99_us=%.1f p999_us=%.1f errors=%d%n",
-        o.connections(), o.size(), o.binary(), o.window(), r.messages(), r.seconds(),
+        o.connections(), o.size(), o.payload().label(), o.binary(), o.window(), r.messages(), r.seconds(),
         r.messagesPerSecond(), r.megabytesPerSecond(), r.p50Micros(), r.p99Micros(), r.p999Micros(),
         r.errors());
     return r.errors() == 0 && r.messages() > 0 ? 0 : 1;

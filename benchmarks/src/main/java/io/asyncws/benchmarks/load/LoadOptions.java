@@ -1,6 +1,7 @@
 package io.asyncws.benchmarks.load;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@link LoadMain} was asked to do.
@@ -11,7 +12,7 @@ import java.util.List;
  * @param path the request target of the upgrade
  * @param connections how many connections to open
  * @param size payload bytes per message (echo)
- * @param binary binary messages rather than text (echo)
+ * @param payload what the messages hold (echo)
  * @param window messages in flight per connection (echo)
  * @param warmupSeconds time before measuring starts (echo)
  * @param durationSeconds time measured (echo)
@@ -24,18 +25,35 @@ record LoadOptions(
     String path,
     int connections,
     int size,
-    boolean binary,
+    Payload payload,
     int window,
     double warmupSeconds,
     double durationSeconds,
     long serverPid) {
 
+  /** What the echo messages hold. */
+  enum Payload {
+    /** Random printable ASCII, as text messages. */
+    TEXT,
+    /** Random bytes, as binary messages. */
+    BINARY,
+    /** JSON messages of the echo contract, as text messages (see {@link JsonPayload}). */
+    JSON;
+
+    /** The option's spelling: {@code text}, {@code binary}, {@code json}. */
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   static final String USAGE =
       """
       usage: LoadMain echo --port P [--host H] [--path /] [--connections N] [--size BYTES]
-                           [--binary] [--window W] [--warmup SECONDS] [--duration SECONDS]
+                           [--payload text|binary|json] [--binary] [--window W]
+                           [--warmup SECONDS] [--duration SECONDS]
              LoadMain connections --port P --server-pid PID [--host H] [--path /]
                            [--connections N]
+      --binary is --payload binary; when options repeat, the last one counts.
       """;
 
   /** Parses {@code mode} followed by {@code --name value} options; throws on anything unknown. */
@@ -50,7 +68,7 @@ record LoadOptions(
     String path = "/";
     int connections = 1;
     int size = 32;
-    boolean binary = false;
+    Payload payload = Payload.TEXT;
     int window = 1;
     double warmup = 2;
     double duration = 5;
@@ -58,7 +76,7 @@ record LoadOptions(
     for (int i = 1; i < args.size(); i++) {
       String name = args.get(i);
       if (name.equals("--binary")) {
-        binary = true;
+        payload = Payload.BINARY;
         continue;
       }
       if (i + 1 >= args.size()) throw new IllegalArgumentException(name + " needs a value.");
@@ -69,6 +87,7 @@ record LoadOptions(
         case "--path" -> path = value;
         case "--connections" -> connections = positive(name, value);
         case "--size" -> size = positive(name, value);
+        case "--payload" -> payload = payload(value);
         case "--window" -> window = positive(name, value);
         case "--warmup" -> warmup = seconds(name, value);
         case "--duration" -> duration = seconds(name, value);
@@ -80,8 +99,22 @@ record LoadOptions(
     if (mode.equals("connections") && pid < 0) {
       throw new IllegalArgumentException("connections mode needs --server-pid to read its memory.");
     }
+    if (mode.equals("echo") && payload == Payload.JSON && size < JsonPayload.MIN_SIZE) {
+      throw new IllegalArgumentException(
+          "--payload json needs --size of at least " + JsonPayload.MIN_SIZE + " bytes, the smallest JSON message.");
+    }
     return new LoadOptions(
-        mode, host, port, path, connections, size, binary, window, warmup, duration, pid);
+        mode, host, port, path, connections, size, payload, window, warmup, duration, pid);
+  }
+
+  /** Whether the messages are binary frames rather than text. */
+  boolean binary() {
+    return payload == Payload.BINARY;
+  }
+
+  private static Payload payload(String value) {
+    for (Payload p : Payload.values()) if (p.label().equals(value)) return p;
+    throw new IllegalArgumentException("--payload takes text, binary or json, not '" + value + "'.");
   }
 
   private static int positive(String name, String value) {

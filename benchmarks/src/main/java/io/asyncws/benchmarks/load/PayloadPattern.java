@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * Sending is a copy and checking an echo is a vectorised compare, so the client stays cheap even
  * at 64 KiB per message, and an echo that is lost, reordered, duplicated or altered does not match.
  */
-public final class PayloadPattern {
+public final class PayloadPattern implements Payloads {
   /** Distinct offsets: consecutive messages never share one. */
   private static final int OFFSETS = 4099;
 
@@ -25,9 +25,30 @@ public final class PayloadPattern {
     }
   }
 
-  /** Payload bytes per message. */
+  @Override
   public int size() {
     return size;
+  }
+
+  /** Windows into the one shared block: nothing is prepared per message. */
+  @Override
+  public Messages forConnection(int id, int window) {
+    return new Messages() {
+      @Override
+      public int prepare(long seq) {
+        return PayloadPattern.this.offset(id, seq);
+      }
+
+      @Override
+      public int offset(long seq) {
+        return PayloadPattern.this.offset(id, seq);
+      }
+
+      @Override
+      public byte[] array() {
+        return block;
+      }
+    };
   }
 
   /** The random block; message bytes are {@code block()[offset(id, seq) + i]}. */

@@ -14,7 +14,10 @@ import java.util.Set;
 
 /**
  * Turns the raw results {@code benchmarks/run.sh} collects into one Markdown table: a row per
- * cell and server, the mean over passes, the spread across passes, and the ratio against Netty.
+ * cell and server, the payload it was sent, the mean over passes, the spread across passes, and
+ * the ratio against Netty. When both are present, a second table compares the generated typed
+ * server with our raw echo on the small-message cells, against the target of {@value
+ * #GENERATED_TARGET}x.
  *
  * <p>Input: one line per measurement, tab-separated: pass, cell, server, then the {@code key=value}
  * fields of the load program's {@code RESULT} line; or {@code pass cell server FAILED reason}.
@@ -24,6 +27,14 @@ import java.util.Set;
 public final class ReportMain {
   /** Every ratio is against this server. */
   static final String BASELINE = "netty";
+  /** Our raw echo server ({@code samples/echo}). */
+  static final String OURS = "ours";
+  /** The server generated from the echo contract ({@code samples/echo-generated}). */
+  static final String GENERATED = "generated";
+  /** The generated server should reach this share of the raw echo's msgs/s (issue 8). */
+  static final double GENERATED_TARGET = 0.8;
+  /** Cells with messages up to this size are the small-message cells (the 32 B ones, not 64 KiB). */
+  static final int SMALL_MESSAGE_MAX = 1024;
 
   private ReportMain() {}
 
@@ -57,8 +68,8 @@ public final class ReportMain {
       }
       cell.add(kv);
     }
-    out.println("| cell | server | passes | msgs/s (mean) | spread | vs netty | p50 us | p99 us | p99.9 us | MB/s | bytes/conn | errors |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    out.println("| cell | server | payload | passes | msgs/s (mean) | spread | vs netty | p50 us | p99 us | p99.9 us | MB/s | bytes/conn | errors |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (Map.Entry<String, Map<String, Cell>> e : byCell.entrySet()) {
       Cell baseline = e.getValue().get(BASELINE);
       for (String server : servers) {
@@ -67,6 +78,35 @@ public final class ReportMain {
         out.println(row(e.getKey(), server, c, baseline));
       }
     }
+    printGeneratedVsOurs(byCell, out);
+  }
+
+  /** The generated server's msgs/s over ours in each small-message cell both ran. */
+  private static void printGeneratedVsOurs(Map<String, Map<String, Cell>> byCell, PrintStream out) {
+    List<String> rows = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Cell>> e : byCell.entrySet()) {
+      Cell ours = e.getValue().get(OURS);
+      Cell generated = e.getValue().get(GENERATED);
+      if (ours == null || generated == null || ours.count("msgs_per_s") == 0 || generated.count("msgs_per_s") == 0
+          || generated.count("size") == 0 || generated.mean("size") > SMALL_MESSAGE_MAX) {
+        continue;
+      }
+      double ratio = generated.mean("msgs_per_s") / ours.mean("msgs_per_s");
+      rows.add(String.join(" | ",
+          "| " + e.getKey(),
+          generated.meanText("msgs_per_s", "%.0f"),
+          ours.meanText("msgs_per_s", "%.0f"),
+          fmt("%.2fx", ratio),
+          ratio >= GENERATED_TARGET ? "met" : fmt("missed by %.2fx", GENERATED_TARGET - ratio),
+          generated.meanText("p50_us", "%.1f") + " / " + ours.meanText("p50_us", "%.1f") + " |"));
+    }
+    if (rows.isEmpty()) return;
+    out.println();
+    out.println(fmt("Generated typed server (JSON) against our raw echo, small messages; target %.2fx:", GENERATED_TARGET));
+    out.println();
+    out.println("| cell | generated msgs/s | ours msgs/s | vs ours | target | p50 us generated / ours |");
+    out.println("|---|---|---|---|---|---|");
+    rows.forEach(out::println);
   }
 
   private static String row(String cellName, String server, Cell c, Cell baseline) {
@@ -83,6 +123,7 @@ public final class ReportMain {
         " | ",
         "| " + cellName,
         server,
+        c.payload(),
         Integer.toString(c.passes()),
         memory ? "—" : c.meanText("msgs_per_s", "%.0f"),
         c.spreadText(primary),
@@ -110,6 +151,16 @@ public final class ReportMain {
 
     int passes() {
       return passes.size();
+    }
+
+    /** What the messages held, as the load program reported it; "—" for the idle cell. */
+    String payload() {
+      Set<String> kinds = new LinkedHashSet<>();
+      for (Map<String, String> p : passes) {
+        if (p.containsKey("payload")) kinds.add(p.get("payload"));
+        else if (p.containsKey("binary")) kinds.add(Boolean.parseBoolean(p.get("binary")) ? "binary" : "text");
+      }
+      return kinds.isEmpty() ? "—" : String.join(", ", kinds);
     }
 
     boolean has(String key) {

@@ -3,6 +3,8 @@ package io.asyncws.benchmarks.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.asyncws.runtime.MessageEvent;
 import io.asyncws.runtime.Upgrade;
 import io.asyncws.runtime.WebSocket;
@@ -47,6 +49,28 @@ class LoadSmokeTest {
   }
 
   @Test
+  void loadVerifiesJsonEchoesRewrittenByJackson() throws Exception {
+    // The generated server's path in small: parse into a record, write it again.
+    for (int size : new int[] {32, 64 << 10}) {
+      try (WebSocketServer server = start(JacksonEcho::new)) {
+        EchoResult r = EchoLoad.run(echo(server, 3, size, false, 4, 0.5, "--payload", "json"));
+        assertEquals(List.of(), r.failures());
+        assertEquals(0, r.errors());
+        assertTrue(r.messages() > 0);
+      }
+    }
+  }
+
+  @Test
+  void loadReportsJsonEchoWithSeqChanged() throws Exception {
+    try (WebSocketServer server = start(SeqBumper::new)) {
+      EchoResult r = EchoLoad.run(echo(server, 1, 32, false, 2, 0.3, "--payload", "json"));
+      assertTrue(r.errors() > 0);
+      assertTrue(r.failures().get(0).contains("differs from what was sent"), r.failures().get(0));
+    }
+  }
+
+  @Test
   void loadReportsAnEchoWithOneByteChanged() throws Exception {
     try (WebSocketServer server = start(ByteFlipper::new)) {
       EchoResult r = EchoLoad.run(echo(server, 1, 32, true, 1, 0.3));
@@ -81,13 +105,15 @@ class LoadSmokeTest {
   }
 
   private static LoadOptions echo(
-      WebSocketServer server, int connections, int size, boolean binary, int window, double seconds) {
+      WebSocketServer server, int connections, int size, boolean binary, int window, double seconds,
+      String... more) {
     List<String> args =
         new ArrayList<>(
             List.of("echo", "--port", Integer.toString(server.port()), "--connections",
                 Integer.toString(connections), "--size", Integer.toString(size), "--window",
                 Integer.toString(window), "--warmup", "0.2", "--duration", Double.toString(seconds)));
     if (binary) args.add("--binary");
+    args.addAll(List.of(more));
     return LoadOptions.parse(args);
   }
 
@@ -104,6 +130,38 @@ class LoadSmokeTest {
     public void onMessage(WebSocket socket, MessageEvent event) {
       if (event.isText()) socket.send(event.text());
       else socket.send(event.binary());
+    }
+  }
+
+  /** The echo contract's message; Jackson is on the class path through the generator. */
+  record JsonEchoMessage(long seq, String data) {}
+
+  /** Parses each message into a record and writes it again, as the generated server does. */
+  private static final class JacksonEcho implements WebSocketListener {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Override
+    public void onMessage(WebSocket socket, MessageEvent event) {
+      try {
+        socket.send(MAPPER.writeValueAsString(MAPPER.readValue(event.text(), JsonEchoMessage.class)));
+      } catch (JsonProcessingException e) {
+        socket.close(1007, "not an echo message");
+      }
+    }
+  }
+
+  /** Echoes JSON messages with seq one higher: still valid JSON, and the wrong echo. */
+  private static final class SeqBumper implements WebSocketListener {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Override
+    public void onMessage(WebSocket socket, MessageEvent event) {
+      try {
+        JsonEchoMessage m = MAPPER.readValue(event.text(), JsonEchoMessage.class);
+        socket.send(MAPPER.writeValueAsString(new JsonEchoMessage(m.seq() + 1, m.data())));
+      } catch (JsonProcessingException e) {
+        socket.close(1007, "not an echo message");
+      }
     }
   }
 
