@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * A non-blocking TCP connection on one event loop: reads go to the current {@link Inbound}, writes
  * go through a queue that any thread may fill.
  *
+ * <p>Writes made on the event loop while it delivers a read (the echo of a request, typically)
+ * are written together once the read batch ends, one gathering write for all of them, as Netty's
+ * flush at {@code channelReadComplete}; writes from other threads are flushed by one task posted
+ * to the loop, however many arrive before it runs.
+ *
  * <p>Back-pressure: when more than the high-water mark is queued, the connection stops reading
  * from the peer; it resumes once the queue has drained to half the mark. Nothing queued is ever
  * dropped except by {@link #closeNow()}.
@@ -48,6 +53,10 @@ final class NioConnection implements Transport, IoHandler {
   private boolean resumeScheduled;
   private boolean closeAfterFlush;
   private boolean closed;
+  /** Inside {@link #onReadable} or {@link #resumeReading}: writes wait for the batch's end. */
+  private boolean inReadBatch;
+  /** A write during the read batch found no flush scheduled: the batch's end flushes. */
+  private boolean flushAtBatchEnd;
   // Guarded by queue.
   private boolean flushScheduled;
 
@@ -113,7 +122,11 @@ final class NioConnection implements Transport, IoHandler {
     long total = buffered.addAndGet(size);
     if (schedule) {
       if (loop.inEventLoop()) {
-        flush();
+        if (inReadBatch) {
+          flushAtBatchEnd = true;
+        } else {
+          flush();
+        }
       } else {
         loop.execute(this::flush);
       }
@@ -178,6 +191,15 @@ final class NioConnection implements Transport, IoHandler {
 
   @Override
   public void onReadable() {
+    startReadBatch();
+    try {
+      readBatch();
+    } finally {
+      endReadBatch();
+    }
+  }
+
+  private void readBatch() {
     tlsReadScheduled = false;
     for (int i = 0; i < READS_PER_EVENT && !closed && !readPausedByBackPressure; i++) {
       ByteBuffer buffer = loop.readBuffer();
@@ -290,8 +312,30 @@ final class NioConnection implements Transport, IoHandler {
     setInterest(SelectionKey.OP_READ, false);
   }
 
+  private void startReadBatch() {
+    inReadBatch = true;
+  }
+
+  /** One write for everything the batch queued; the only flush a window-1 echo waits for. */
+  private void endReadBatch() {
+    inReadBatch = false;
+    if (flushAtBatchEnd) {
+      flushAtBatchEnd = false;
+      flush();
+    }
+  }
+
   /** The write queue drained: hand back what was held, then read from the socket again. */
   private void resumeReading() {
+    startReadBatch();
+    try {
+      resumeHeld();
+    } finally {
+      endReadBatch();
+    }
+  }
+
+  private void resumeHeld() {
     resumeScheduled = false;
     if (closed || !readPausedByBackPressure) return;
     if (unread != null) {
