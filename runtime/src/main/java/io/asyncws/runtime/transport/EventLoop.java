@@ -31,6 +31,8 @@ public final class EventLoop implements Executor, Scheduler {
 
   /** 64 KiB: one read takes what a busy TCP receive window typically holds. */
   static final int READ_BUFFER_SIZE = 64 << 10;
+  /** 64 KiB: a read batch's echoes of small messages fit in one write; larger frames bypass it. */
+  static final int WRITE_BUFFER_SIZE = 64 << 10;
 
   private final Selector selector;
   private final Thread thread;
@@ -40,6 +42,8 @@ public final class EventLoop implements Executor, Scheduler {
   private final CountDownLatch terminated = new CountDownLatch(1);
   /** Shared by every connection of this loop: reads are consumed before the next one starts. */
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+  /** Shared by every connection of this loop: each flush copies small frames here for one write. */
+  private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER_SIZE);
   private volatile boolean shuttingDown;
 
   EventLoop(String name) {
@@ -85,6 +89,11 @@ public final class EventLoop implements Executor, Scheduler {
   /** The loop's read buffer, cleared; valid until the caller returns to the loop. */
   ByteBuffer readBuffer() {
     return readBuffer.clear();
+  }
+
+  /** The loop's write buffer, cleared; valid until the caller returns to the loop. */
+  ByteBuffer writeBuffer() {
+    return writeBuffer.clear();
   }
 
   /** Stops the loop: every registered handler is told to release its channel. */
