@@ -41,6 +41,31 @@ final class CodecInputs {
     return out;
   }
 
+  /**
+   * {@code size} bytes of JSON as a market-data feed sends it: an array of small objects whose
+   * keys repeat and whose values vary (from a fixed seed), cut to {@code size} and padded with
+   * spaces. Compresses as real messages do, neither as well as repeated text nor as badly as noise.
+   */
+  static byte[] jsonText(int size) {
+    Random values = new Random(size);
+    StringBuilder json = new StringBuilder(size + 128).append('[');
+    String[] symbols = {"ACME", "GLOBX", "INITECH", "UMBRL", "HOOLI", "VANDL"};
+    while (json.length() < size) {
+      json.append(String.format(
+          java.util.Locale.ROOT,
+          "{\"symbol\":\"%s\",\"bid\":%.2f,\"ask\":%.2f,\"size\":%d,\"ts\":%d},",
+          symbols[values.nextInt(symbols.length)],
+          100 + values.nextDouble() * 50,
+          100 + values.nextDouble() * 50,
+          values.nextInt(10_000),
+          1_700_000_000_000L + values.nextInt(1_000_000)));
+    }
+    byte[] out = new byte[size];
+    byte[] built = json.toString().getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(built, 0, out, 0, Math.min(size, built.length));
+    return out;
+  }
+
   /** Gives our writer {@link #MASK_KEY} every time, as Netty's encoder is given it. */
   static final class FixedMaskKey extends Random {
     private static final long serialVersionUID = 1L;

@@ -42,7 +42,14 @@ public final class JettyEchoServer {
     server.join();
   }
 
-  /** Sends each whole message back; Jetty answers Pings itself. */
+  /**
+   * Sends each whole message back; Jetty answers Pings itself. Auto-demanding, so Jetty reads on
+   * by itself: a text echo is queued without waiting ({@link Callback#NOOP}), so many are in
+   * flight; a binary echo completes Jetty's callback once written, since Jetty owns the payload
+   * until then, and only then is the next frame read. That is Jetty's own idiom, and no handicap
+   * here: on loopback the write completes at once, so binary echoes do not wait on each other,
+   * and pipelining them otherwise would cost a copy of every payload.
+   */
   public static final class Echo implements Session.Listener.AutoDemanding {
     private Session session;
 

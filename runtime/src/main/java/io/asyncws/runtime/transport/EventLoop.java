@@ -31,6 +31,8 @@ public final class EventLoop implements Executor, Scheduler {
 
   /** 64 KiB: one read takes what a busy TCP receive window typically holds. */
   static final int READ_BUFFER_SIZE = 64 << 10;
+  /** 64 KiB: a read batch's echoes of small messages fit in one write; larger frames bypass it. */
+  static final int WRITE_BUFFER_SIZE = 64 << 10;
 
   private final Selector selector;
   private final Thread thread;
@@ -45,6 +47,8 @@ public final class EventLoop implements Executor, Scheduler {
    * thread and end before the next starts: 272 bytes less per connection.
    */
   private final ByteBuffer[] gather = new ByteBuffer[NioConnection.GATHER_MAX];
+  /** Shared by every connection of this loop: each flush copies small frames here for one write. */
+  private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER_SIZE);
   private volatile boolean shuttingDown;
 
   EventLoop(String name) {
@@ -96,6 +100,11 @@ public final class EventLoop implements Executor, Scheduler {
   ByteBuffer[] gatherScratch() {
     assert inEventLoop();
     return gather;
+  }
+
+  /** The loop's write buffer, cleared; valid until the caller returns to the loop. */
+  ByteBuffer writeBuffer() {
+    return writeBuffer.clear();
   }
 
   /** Stops the loop: every registered handler is told to release its channel. */

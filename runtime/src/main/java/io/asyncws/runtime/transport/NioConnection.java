@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * A non-blocking TCP connection on one event loop: reads go to the current {@link Inbound}, writes
  * go through a queue that any thread may fill.
  *
+ * <p>Writes made on the event loop while it delivers a read (the echo of a request, typically)
+ * are written together once the read batch ends, one gathering write for all of them, as Netty's
+ * flush at {@code channelReadComplete}; writes from other threads are flushed by one task posted
+ * to the loop, however many arrive before it runs.
+ *
  * <p>Back-pressure: when more than the high-water mark is queued, the connection stops reading
  * from the peer; it resumes once the queue has drained to half the mark. Since when the queue is
  * above the mark is kept for the session's slow-consumer bound. Nothing queued is ever dropped
@@ -54,6 +59,10 @@ final class NioConnection implements Transport, IoHandler {
   private boolean closed;
   /** When the queue last rose above the mark, or -1 while it is not above it. */
   private long overMarkSince = -1;
+  /** Inside {@link #onReadable} or {@link #resumeReading}: writes wait for the batch's end. */
+  private boolean inReadBatch;
+  /** A write during the read batch found no flush scheduled: the batch's end flushes. */
+  private boolean flushAtBatchEnd;
   // Guarded by queue.
   private boolean flushScheduled;
 
@@ -119,7 +128,11 @@ final class NioConnection implements Transport, IoHandler {
     long total = buffered.addAndGet(size);
     if (schedule) {
       if (loop.inEventLoop()) {
-        flush();
+        if (inReadBatch) {
+          flushAtBatchEnd = true;
+        } else {
+          flush();
+        }
       } else {
         loop.execute(this::flush);
       }
@@ -189,6 +202,15 @@ final class NioConnection implements Transport, IoHandler {
 
   @Override
   public void onReadable() {
+    startReadBatch();
+    try {
+      readBatch();
+    } finally {
+      endReadBatch();
+    }
+  }
+
+  private void readBatch() {
     tlsReadScheduled = false;
     for (int i = 0; i < READS_PER_EVENT && !closed && !readPausedByBackPressure; i++) {
       ByteBuffer buffer = loop.readBuffer();
@@ -263,7 +285,7 @@ final class NioConnection implements Transport, IoHandler {
         if (tls != null) {
           written = tls.write(gather, 0, count);
         } else {
-          written = count == 0 ? 0 : channel.write(gather, 0, count);
+          written = count == 0 ? 0 : writeCoalesced(gather, count);
         }
         while (!queue.isEmpty() && !queue.peek().hasRemaining()) queue.poll();
         java.util.Arrays.fill(gather, 0, count, null);
@@ -297,6 +319,40 @@ final class NioConnection implements Transport, IoHandler {
     }
   }
 
+  /**
+   * Writes {@code gather[0..count)}: the leading small frames copied into the loop's direct buffer
+   * and written at once, the rest as they are. Handing heap buffers to the channel would make the
+   * JDK copy each into a temporary direct buffer of its own, one iovec per frame, which costs a
+   * small echo more than its payload. Advances the buffers past what was written; holds the
+   * queue's lock.
+   */
+  private long writeCoalesced(ByteBuffer[] gather, int count) throws IOException {
+    ByteBuffer direct = loop.writeBuffer();
+    int coalesced = 0;
+    while (coalesced < count && gather[coalesced].remaining() <= direct.remaining()) {
+      ByteBuffer frame = gather[coalesced++];
+      if (frame.hasArray()) {
+        direct.put(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
+      } else {
+        direct.put(frame.duplicate());
+      }
+    }
+    long written = 0;
+    if (coalesced > 0) {
+      int bytes = direct.flip().remaining();
+      written = channel.write(direct);
+      long left = written;
+      for (int i = 0; i < coalesced && left > 0; i++) {
+        int taken = (int) Math.min(left, gather[i].remaining());
+        gather[i].position(gather[i].position() + taken);
+        left -= taken;
+      }
+      if (written < bytes) return written; // the socket is full: the rest waits for OP_WRITE
+    }
+    if (coalesced < count) written += channel.write(gather, coalesced, count - coalesced);
+    return written;
+  }
+
   /** The inbound took part of a read and wants no more for now: keep the rest, stop reading. */
   private void holdUnread(ByteBuffer rest) {
     unread = ByteBuffer.allocate(rest.remaining()).put(rest).flip();
@@ -304,8 +360,30 @@ final class NioConnection implements Transport, IoHandler {
     setInterest(SelectionKey.OP_READ, false);
   }
 
+  private void startReadBatch() {
+    inReadBatch = true;
+  }
+
+  /** One write for everything the batch queued; the only flush a window-1 echo waits for. */
+  private void endReadBatch() {
+    inReadBatch = false;
+    if (flushAtBatchEnd) {
+      flushAtBatchEnd = false;
+      flush();
+    }
+  }
+
   /** The write queue drained: hand back what was held, then read from the socket again. */
   private void resumeReading() {
+    startReadBatch();
+    try {
+      resumeHeld();
+    } finally {
+      endReadBatch();
+    }
+  }
+
+  private void resumeHeld() {
     resumeScheduled = false;
     if (closed || !readPausedByBackPressure) return;
     if (unread != null) {

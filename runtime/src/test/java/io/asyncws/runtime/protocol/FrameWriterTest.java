@@ -148,6 +148,23 @@ class FrameWriterTest {
     assertEquals("ff010203ff", Hex.of(payload.duplicate().clear()));
   }
 
+  @Test
+  void serverCopiesOnlyTheRemainingBytesOfASlicedHeapBufferAndLeavesItUntouched() {
+    // "xxHelloyy": a slice from offset 1 positioned at 1, limit 6 holds "Hello" at array offset 2.
+    ByteBuffer payload = ascii("xxHelloyy").slice(1, 7).position(1).limit(6);
+    assertFrame("81 05 48656c6c6f", server.frame(OPCODE_TEXT, true, payload));
+    assertEquals(1, payload.position());
+    assertEquals(6, payload.limit());
+  }
+
+  @Test
+  void serverCopiesAReadOnlyOrDirectPayloadAsWell() {
+    ByteBuffer direct = ByteBuffer.allocateDirect(5).put(ascii("Hello")).flip();
+    assertFrame("82 05 48656c6c6f", server.binary(direct));
+    assertFrame("82 05 48656c6c6f", server.binary(ascii("Hello").asReadOnlyBuffer()));
+    assertEquals(5, direct.remaining());
+  }
+
   private static ByteBuffer ascii(String s) {
     return ByteBuffer.wrap(s.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
