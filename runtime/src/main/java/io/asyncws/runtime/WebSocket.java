@@ -14,8 +14,8 @@ import java.nio.ByteBuffer;
  * pace a producer. Above the configured high-water mark the connection also stops reading from
  * the peer until the queue has drained to half the mark, so a peer that does not read what it is
  * sent cannot make this endpoint buffer without bound from its own requests. A peer that stays
- * behind is cut off with Close 1008 "slow consumer": when the queue stays above the mark for
- * {@link WebSocketConfig#slowConsumerTimeout()}, or when a send would take it beyond {@link
+ * behind is cut off with Close 1008 "slow consumer": when the queue does not drain from above the
+ * mark to half of it within {@link WebSocketConfig#slowConsumerTimeout()}, or when a send would take it beyond {@link
  * WebSocketConfig#maxBufferedAmount()} (that send is refused).
  */
 public interface WebSocket {

@@ -34,7 +34,7 @@ import java.util.Objects;
  *       <td>reading from the peer pauses after the message being delivered; it resumes once the
  *       queue has drained to half the mark</td></tr>
  *   <tr><td>{@link #slowConsumerTimeout()}</td><td>30 s</td>
- *       <td>queue above the mark that long: Close {@code 1008 "slow consumer"} behind the queued
+ *       <td>queue above the mark and not drained back to half of it for that long: Close {@code 1008 "slow consumer"} behind the queued
  *       data (close event 1008, not clean, and an error)</td></tr>
  *   <tr><td>{@link #maxBufferedAmount()}</td><td>64 MiB</td>
  *       <td>a {@code send} that would exceed it returns false, the message is dropped, and the
@@ -79,8 +79,9 @@ import java.util.Objects;
  *     answer within the close timeout. While reading is paused by back-pressure the clock does not
  *     run (the slow-consumer bound applies instead). With keep-alive on as well, one silence gets
  *     one Ping, whichever clock comes first. Both roles; {@link Duration#ZERO} turns it off
- * @param slowConsumerTimeout how long the write queue may stay above {@code
- *     writeBufferHighWaterMark} before the connection is closed with 1008 "slow consumer"; the
+ * @param slowConsumerTimeout how long the write queue may stay behind — above {@code
+ *     writeBufferHighWaterMark}, or drained below it but not yet to half of it, where reading
+ *     resumes — before the connection is closed with 1008 "slow consumer"; the
  *     Close goes behind the queued data, and TCP is dropped if it is not delivered within the
  *     close timeout. Covers servers that only push as well as request/reply
  * @param maxBufferedAmount most bytes the write queue may hold: a message that would take it
@@ -326,7 +327,7 @@ public record WebSocketConfig(
       return this;
     }
 
-    /** The write queue above the high-water mark for this long closes with 1008. */
+    /** The write queue behind (above the mark, not yet back to half of it) this long: 1008. */
     public Builder slowConsumerTimeout(Duration timeout) {
       this.slowConsumerTimeout = timeout;
       return this;

@@ -26,10 +26,12 @@ public interface Transport {
 
   /**
    * When the write queue last rose above its high-water mark, on {@link Scheduler#nanoTime()}'s
-   * clock, or -1 while it is at or below the mark: how long the peer has been behind. Only the
+   * clock, or -1 once it has drained to half the mark since (where reading resumes): how long the
+   * peer has been behind. Not "while above the mark": a queue that drains below the mark but never
+   * to half of it keeps reading paused, and a peer that reads nothing leaves it there. Only the
    * executor thread calls this.
    */
-  long overHighWaterMarkSince();
+  long behindSince();
 
   /** Closes the connection once every queued byte has been written. */
   void closeAfterFlush();

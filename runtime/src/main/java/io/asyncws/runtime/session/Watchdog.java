@@ -110,8 +110,8 @@ final class Watchdog {
   private void checkIdle() {
     if (stopped) return;
     long now = scheduler.nanoTime();
-    // Above the mark we are not reading, so silence proves nothing; the slow-consumer bound rules.
-    if (transport.overHighWaterMark()) lastReadAt = now;
+    // Behind, we are not reading, so silence proves nothing; the slow-consumer bound rules.
+    if (transport.behindSince() >= 0) lastReadAt = now;
     long silent = now - lastReadAt;
     if (silent >= idleTimeout) {
       session.closeIdle();
@@ -136,11 +136,11 @@ final class Watchdog {
     slowConsumerTimer = scheduler.schedule(this::checkSlowConsumer, slowConsumerTimeout);
   }
 
-  /** Closes with 1008 once the queue has stayed above the mark for the whole timeout. */
+  /** Closes with 1008 once the queue has stayed behind for the whole timeout. */
   private void checkSlowConsumer() {
     slowConsumerTimer = null;
     if (stopped || session.readyState() != ReadyState.OPEN) return;
-    long since = transport.overHighWaterMarkSince();
+    long since = transport.behindSince();
     if (since < 0) {
       // Drained below the mark since: watch again only when it rises again. Clearing the flag
       // before looking at the queue means a sender that found it set has its bytes seen here.

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * to the loop, however many arrive before it runs.
  *
  * <p>Back-pressure: when more than the high-water mark is queued, the connection stops reading
- * from the peer; it resumes once the queue has drained to half the mark. Since when the queue is
- * above the mark is kept for the session's slow-consumer bound. Nothing queued is ever dropped
+ * from the peer; it resumes once the queue has drained to half the mark. Since when the queue has
+ * been behind (risen above the mark, not yet drained to half of it) is kept for the session's
+ * slow-consumer bound. Nothing queued is ever dropped
  * except by {@link #closeNow()}.
  *
  * <p>With TLS ({@link #useTls}) a {@link TlsChannel} sits between the socket and both paths: the
@@ -57,7 +58,7 @@ final class NioConnection implements Transport, IoHandler {
   private boolean resumeScheduled;
   private boolean closeAfterFlush;
   private boolean closed;
-  /** When the queue last rose above the mark, or -1 while it is not above it. */
+  /** When the queue last rose above the mark, or -1 once it has drained to half the mark. */
   private long overMarkSince = -1;
   /** Inside {@link #onReadable} or {@link #resumeReading}: writes wait for the batch's end. */
   private boolean inReadBatch;
@@ -151,7 +152,7 @@ final class NioConnection implements Transport, IoHandler {
   }
 
   @Override
-  public long overHighWaterMarkSince() {
+  public long behindSince() {
     return overMarkSince;
   }
 
@@ -299,7 +300,7 @@ final class NioConnection implements Transport, IoHandler {
       return;
     }
     long remaining = buffered.addAndGet(-written);
-    if (remaining <= highWaterMark) overMarkSince = -1;
+    if (remaining <= highWaterMark / 2) overMarkSince = -1;
     if (drained) {
       setInterest(SelectionKey.OP_WRITE, false);
       if (closeAfterFlush) {

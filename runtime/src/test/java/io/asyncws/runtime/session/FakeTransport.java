@@ -45,8 +45,8 @@ final class FakeTransport implements Transport, Scheduler {
   boolean full;
   /** What {@link #bufferedAmount()} answers: bytes the peer has not taken yet. */
   long buffered;
-  /** What {@link #overHighWaterMarkSince()} answers; -1 while the queue is not above the mark. */
-  long overMarkSince = -1;
+  /** What {@link #behindSince()} answers; -1 while the queue is not behind. */
+  long behindSince = -1;
 
   @Override
   public long bufferedAmount() {
@@ -59,8 +59,8 @@ final class FakeTransport implements Transport, Scheduler {
   }
 
   @Override
-  public long overHighWaterMarkSince() {
-    return overMarkSince;
+  public long behindSince() {
+    return behindSince;
   }
 
   @Override

@@ -136,7 +136,7 @@ class SessionLimitsTest {
     WebSocketSession session = open(LIMITS.toBuilder().idleTimeout(Duration.ZERO).build());
     transport.attach(null); // the Close cannot be flushed to a peer that does not read
     transport.full = true;
-    transport.overMarkSince = 0;
+    transport.behindSince = 0;
     assertTrue(session.send("x"));
     transport.advanceNanos(30 * SECOND - MILLI);
     assertEquals("810178", written());
@@ -155,19 +155,43 @@ class SessionLimitsTest {
   void queueDrainingBelowMarkRestartsSlowConsumerClock() {
     WebSocketSession session = open(LIMITS.toBuilder().idleTimeout(Duration.ZERO).build());
     transport.full = true;
-    transport.overMarkSince = 0;
+    transport.behindSince = 0;
     session.send("a");
     transport.advanceNanos(20 * SECOND);
     transport.full = false; // the peer caught up for a while
-    transport.overMarkSince = -1;
+    transport.behindSince = -1;
     transport.advanceNanos(15 * SECOND);
     transport.full = true; // and fell behind again at 35 s
-    transport.overMarkSince = transport.nanoTime();
+    transport.behindSince = transport.nanoTime();
     session.send("b");
     transport.advanceNanos(30 * SECOND - MILLI);
     assertEquals(ReadyState.OPEN, session.readyState());
     transport.advanceNanos(MILLI);
     assertEquals(new CloseEvent(1008, "slow consumer", false), listener.closeEvent);
+  }
+
+  @Test
+  void queueBelowMarkButNotBackToHalfOfItStillClosesWith1008() {
+    // One flush may take the queue from above the mark to just under it; reading stays paused
+    // until half the mark, and a peer that reads nothing never gets it there.
+    WebSocketSession session = open(LIMITS.toBuilder().idleTimeout(Duration.ZERO).build());
+    transport.full = true;
+    transport.behindSince = 0;
+    assertTrue(session.send("x"));
+    transport.full = false;
+    transport.advanceNanos(30 * SECOND - MILLI);
+    assertEquals(ReadyState.OPEN, session.readyState());
+    transport.advanceNanos(MILLI);
+    assertEquals(new CloseEvent(1008, "slow consumer", false), listener.closeEvent);
+  }
+
+  @Test
+  void idleClockStopsWhileBehindEvenBelowTheMark() {
+    WebSocketSession session = open(LIMITS.toBuilder().slowConsumerTimeout(Duration.ofHours(1)).build());
+    transport.behindSince = 0; // reading paused by back-pressure: silence proves nothing
+    transport.advanceNanos(60 * SECOND);
+    assertEquals(ReadyState.OPEN, session.readyState());
+    assertEquals("", written(), "no Ping while we are the ones not reading");
   }
 
   @Test
