@@ -89,9 +89,9 @@ final class ClientEmitter {
     for (Server server : plan.servers()) addServerConnect(type, client, listener, server, args);
     type.addMethod(connect(client, listener, endpoint, args));
     members.addMethods(type);
-    type.addMethod(members.receive(
+    members.addReceive(type,
         m -> CodeBlock.of("listener.on$L(message)", ApiNames.capitalize(endpoint.nameOf(m))),
-        (text, error) -> CodeBlock.of("listener.onInvalidMessage($N, $N)", text, error)));
+        (text, error) -> CodeBlock.of("listener.onInvalidMessage($N, $N)", text, error));
     members.addRecognition(type);
     type.addMethod(MethodSpec.methodBuilder("stopTransport")
         .addJavadoc("Stops the event loop from another thread: the loop cannot wait for itself to end.\n")

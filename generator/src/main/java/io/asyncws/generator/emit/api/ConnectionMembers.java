@@ -251,16 +251,24 @@ final class ConnectionMembers {
   }
 
   /**
-   * {@code private void receive(String text)}: recognises the message, binds it, completes a
+   * Adds {@code private void receive(String text)}: recognises the message, binds it, completes a
    * waiting request when it is a correlated reply, and otherwise hands it to {@code deliver}; a
-   * message that breaks the contract goes to {@code invalid} and the connection stays open.
+   * message that breaks the contract goes to {@code invalid} and the connection stays open. With
+   * it, {@code receiveDirect} when the one incoming message can skip the tree.
    */
-  MethodSpec receive(Function<Message, CodeBlock> deliver, BiFunction<String, String, CodeBlock> invalid) {
+  void addReceive(TypeSpec.Builder type, Function<Message, CodeBlock> deliver,
+      BiFunction<String, String, CodeBlock> invalid) {
+    type.addMethod(receive(deliver, invalid));
+    if (hasDirectPath()) type.addMethod(receiveDirect(deliver));
+  }
+
+  private MethodSpec receive(Function<Message, CodeBlock> deliver, BiFunction<String, String, CodeBlock> invalid) {
     List<Message> incoming = side.receives();
     MethodSpec.Builder method = MethodSpec.methodBuilder("receive")
         .addModifiers(Modifier.PRIVATE)
-        .addParameter(String.class, "text")
-        .beginControlFlow("try");
+        .addParameter(String.class, "text");
+    if (hasDirectPath()) method.beginControlFlow("if (receiveDirect(text))").addStatement("return").endControlFlow();
+    method.beginControlFlow("try");
     if (incoming.isEmpty()) {
       method.addStatement("throw new $T($T.UNKNOWN, $S)", CONTRACT_VIOLATION, ApiTypes.VIOLATION_KIND,
           "the contract lets the peer send nothing here");
@@ -295,6 +303,39 @@ final class ConnectionMembers {
     return method.nextControlFlow("catch ($T e)", CONTRACT_VIOLATION)
         .addStatement(invalid.apply("text", "e"))
         .endControlFlow()
+        .build();
+  }
+
+  /**
+   * Whether the one message the peer may send here can skip the tree: a plain object bound to a
+   * record, not a reply whose correlation id must be read. Binding it straight from the text
+   * halves the cost of a small message; anything that does not bind takes the full path.
+   */
+  private boolean hasDirectPath() {
+    if (side.receives().size() != 1) return false;
+    Message only = side.receives().get(0);
+    boolean awaited = side.requests().stream().anyMatch(e -> e.replies().contains(only));
+    return !awaited && MessageShapes.isPlainObject(only) && types.isRecord(only.payload());
+  }
+
+  /**
+   * {@code private boolean receiveDirect(String text)}, when {@link #hasDirectPath}: delivers the
+   * message bound in one parse and returns true, or returns false for {@code receive}'s full path.
+   */
+  private MethodSpec receiveDirect(Function<Message, CodeBlock> deliver) {
+    Message only = side.receives().get(0);
+    return MethodSpec.methodBuilder("receiveDirect")
+        .addJavadoc("Delivers {@code text} bound straight to {@code $L} in one parse; false when it does not"
+            + " bind, and the full recognition in {@code receive} then says why.\n", ApiNames.javadoc(only.name()))
+        .addModifiers(Modifier.PRIVATE)
+        .returns(boolean.class)
+        .addParameter(String.class, "text")
+        .addStatement("$T message = $T.bind(text, $T.class)", payloadType(only), codec, payloadType(only))
+        .beginControlFlow("if (message == null)")
+        .addStatement("return false")
+        .endControlFlow()
+        .addStatement(deliver.apply(only))
+        .addStatement("return true")
         .build();
   }
 

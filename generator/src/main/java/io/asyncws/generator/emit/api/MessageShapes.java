@@ -88,6 +88,27 @@ final class MessageShapes {
     return out;
   }
 
+  /**
+   * Whether all that tells {@code message} apart is being a JSON object with its required
+   * properties: one shape, no {@code const}, no composition, every required property declared.
+   * Binding the text to the message's record checks exactly that, since Jackson fails on a
+   * missing required creator property, so such a message needs no tree to be recognised.
+   */
+  static boolean isPlainObject(Message message) {
+    if (message.payload() == null) return false;
+    SchemaModel s = message.payload().get();
+    List<Shape> shapes = shapes(message);
+    if (shapes.size() != 1) return false;
+    Shape only = shapes.get(0);
+    boolean objectOnly = only.types().isEmpty() || only.types().equals(Set.of(JsonType.OBJECT));
+    return objectOnly
+        && only.constants().isEmpty()
+        && s.allOf().isEmpty()
+        && s.oneOf().isEmpty()
+        && s.anyOf().isEmpty()
+        && s.properties().keySet().containsAll(only.required());
+  }
+
   /** The body of {@code static int scoreX(JsonNode node)}. */
   static CodeBlock scoreBody(Message message) {
     List<Shape> shapes = shapes(message);

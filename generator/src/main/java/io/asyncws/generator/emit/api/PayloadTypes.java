@@ -12,4 +12,13 @@ import io.asyncws.generator.model.SchemaRef;
 public interface PayloadTypes {
   /** The type generated for {@code schema}; primitives are boxed by the caller. */
   TypeName typeOf(SchemaRef schema);
+
+  /**
+   * Whether {@code schema} is generated as a record whose required components Jackson checks
+   * ({@code @JsonProperty(required = true)}), so binding text to it straight away checks what
+   * recognition would. False unless the mapping knows: every message then takes the full path.
+   */
+  default boolean isRecord(SchemaRef schema) {
+    return false;
+  }
 }

@@ -57,9 +57,9 @@ final class SessionEmitter {
     }
     members.addMethods(type);
     CodeBlock paramArgs = CodeBlock.join(params.stream().map(p -> CodeBlock.of("$N, ", p)).toList(), "");
-    type.addMethod(members.receive(
+    members.addReceive(type,
         m -> CodeBlock.of("handler.on$L(this, $Lmessage)", ApiNames.capitalize(endpoint.nameOf(m)), paramArgs),
-        (text, error) -> CodeBlock.of("handler.onInvalidMessage(this, $N, $N)", text, error)));
+        (text, error) -> CodeBlock.of("handler.onInvalidMessage(this, $N, $N)", text, error));
     members.addRecognition(type);
     type.addMethod(MethodSpec.methodBuilder("events")
         .addJavadoc("The listener the runtime calls for this session's connection.\n")

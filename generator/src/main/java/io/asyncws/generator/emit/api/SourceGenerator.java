@@ -1,8 +1,10 @@
 package io.asyncws.generator.emit.api;
 
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeName;
 import io.asyncws.generator.emit.model.ModelTypes;
 import io.asyncws.generator.model.ApiModel;
+import io.asyncws.generator.model.SchemaRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,7 +60,19 @@ public final class SourceGenerator {
     if (parts != Parts.MODELS && (explicit || ApiEmitter.isWebSocketApi(model))) {
       ApiEmitter.Options options = new ApiEmitter.Options(apiPackage, perspective,
           parts == Parts.ALL || parts == Parts.CLIENT, parts == Parts.ALL || parts == Parts.SERVER, sourceName);
-      files.addAll(ApiEmitter.emit(model, options, models::typeOf));
+      PayloadTypes types =
+          new PayloadTypes() {
+            @Override
+            public TypeName typeOf(SchemaRef schema) {
+              return models.typeOf(schema);
+            }
+
+            @Override
+            public boolean isRecord(SchemaRef schema) {
+              return models.isRecord(schema);
+            }
+          };
+      files.addAll(ApiEmitter.emit(model, options, types));
     }
     files.sort(Comparator.comparing(f -> f.typeSpec().name()));
     return List.copyOf(files);

@@ -69,6 +69,11 @@ public final class ModelTypes {
     return plan.typeOf(schema);
   }
 
+  /** Whether {@code schema} is generated as a record (an object schema with properties). */
+  public boolean isRecord(SchemaRef schema) {
+    return plan.kind(schema.get()) == ModelPlan.Kind.RECORD;
+  }
+
   /** The class generated for {@code schema}, if it gets one (records, enums, unions). */
   public Optional<ClassName> generatedClass(SchemaRef schema) {
     SchemaModel s = schema.get();

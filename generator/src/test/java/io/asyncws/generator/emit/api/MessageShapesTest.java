@@ -1,6 +1,7 @@
 package io.asyncws.generator.emit.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.asyncws.generator.ReaderTestSupport;
@@ -8,12 +9,16 @@ import io.asyncws.generator.emit.api.MessageShapes.Shape;
 import io.asyncws.generator.model.ApiModel;
 import io.asyncws.generator.model.JsonType;
 import io.asyncws.generator.model.Message;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What tells incoming messages apart, derived from their schemas. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -56,5 +61,38 @@ class MessageShapesTest {
     assertTrue(body.contains("\"subscriptionStatus\".equals(node.path(\"event\").textValue())"), body);
     assertTrue(body.contains("node.has(\"errorMessage\")"), body);
     assertTrue(body.contains("best = Math.max(best, 1)"), body);
+  }
+
+  @Test
+  void onlyAPlainObjectWithDeclaredRequiredPropertiesIsRecognisedByBindingAlone(@TempDir Path dir)
+      throws IOException {
+    Path doc = dir.resolve("plain.yaml");
+    Files.writeString(doc, """
+        asyncapi: 3.0.0
+        info: {title: Plain, version: 1.0.0}
+        channels:
+          root:
+            address: /
+            messages:
+              plain:
+                payload:
+                  type: object
+                  required: [seq]
+                  properties: {seq: {type: integer}, data: {type: string}}
+              undeclared:
+                payload:
+                  type: object
+                  required: [seq, other]
+                  properties: {seq: {type: integer}}
+        operations:
+          receivePlain: {action: receive, channel: {$ref: '#/channels/root'}}
+        """);
+    ApiModel model = ApiCompiler.read(doc);
+    assertTrue(MessageShapes.isPlainObject(message(model, "plain")));
+    assertFalse(MessageShapes.isPlainObject(message(model, "undeclared")),
+        "a required property without a component is not checked by binding");
+    assertFalse(MessageShapes.isPlainObject(message(KRAKEN, "ping")), "a const must be compared");
+    assertFalse(MessageShapes.isPlainObject(message(KRAKEN, "subscriptionStatus")), "oneOf");
+    assertFalse(MessageShapes.isPlainObject(message(V240, "A")), "a string payload");
   }
 }
