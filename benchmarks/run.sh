@@ -160,6 +160,9 @@ echo
 echo "$table"
 
 # --- RESULTS.md ------------------------------------------------------------------------------
+# The JMH section is run by hand (see benchmarks/README.md) and appended; a load run keeps it.
+jmh_section=""
+[ -f "$RESULTS_MD" ] && jmh_section=$(sed -n '/^## Codec micro-benchmarks (JMH)/,$p' "$RESULTS_MD")
 cpu_model=$(trim "$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2-)")
 mem_total=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo unknown)
 jdk=$(java -version 2>&1 | head -2 | tail -1)
@@ -200,6 +203,7 @@ fi
   echo '```'
   echo
   echo "</details>"
+  if [ -n "$jmh_section" ]; then echo; echo "$jmh_section"; fi
 } > "$RESULTS_MD"
 echo
 echo "wrote $RESULTS_MD (logs in $OUT)"
