@@ -70,10 +70,7 @@ public final class Headers {
 
   /** Value of the first field named {@code name}. */
   public Optional<String> first(String name) {
-    for (int i = 0; i < names.length; i++) {
-      if (names[i].equalsIgnoreCase(name)) return Optional.of(values[i]);
-    }
-    return Optional.empty();
+    return Optional.ofNullable(valueOrNull(name));
   }
 
   /** Value of the first field named {@code name}, or null: {@link #first} without an Optional. */

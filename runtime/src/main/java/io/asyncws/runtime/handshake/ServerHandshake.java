@@ -124,11 +124,11 @@ public final class ServerHandshake {
    * as frames, and a proxy that framed it differently could smuggle frames past itself.
    */
   private static void checkNoBody(Headers headers) throws HandshakeException {
+    // all() answers the usual absent case with the shared empty list: nothing allocated.
+    List<String> lengths = headers.all("Content-Length");
     boolean emptyOrAbsent = true;
-    for (int i = 0; i < headers.size(); i++) {
-      if (headers.name(i).equalsIgnoreCase("Content-Length") && !headers.value(i).equals("0")) {
-        emptyOrAbsent = false;
-      }
+    for (int i = 0; i < lengths.size(); i++) {
+      if (!lengths.get(i).equals("0")) emptyOrAbsent = false;
     }
     if (!emptyOrAbsent || headers.count("Transfer-Encoding") > 0) {
       throw new HandshakeException(

@@ -142,7 +142,7 @@ final class Watchdog {
     if (stopped || session.readyState() != ReadyState.OPEN) return;
     long since = transport.behindSince();
     if (since < 0) {
-      // Drained below the mark since: watch again only when it rises again. Clearing the flag
+      // Drained to half the mark since: watch again only when it rises again. Clearing the flag
       // before looking at the queue means a sender that found it set has its bytes seen here.
       watchingQueue.set(false);
       if (transport.overHighWaterMark()) queueOverMark();

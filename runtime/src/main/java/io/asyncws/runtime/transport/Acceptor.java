@@ -175,7 +175,8 @@ public final class Acceptor {
   /**
    * Counts the session among {@link #sessions()} until its connection closes. The connection's
    * own close hook removes it: a completion stage on the session's close future would cost an
-   * idle connection three more objects.
+   * idle connection three more objects. The hook replaces the one {@code start} set, so it also
+   * counts the connection out as that one did.
    */
   private void track(NioConnection connection, WebSocketSession session) {
     sessions.add(session);

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,8 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Back-pressure: when more than the high-water mark is queued, the connection stops reading
  * from the peer; it resumes once the queue has drained to half the mark. Since when the queue has
  * been behind (risen above the mark, not yet drained to half of it) is kept for the session's
- * slow-consumer bound. Nothing queued is ever dropped
- * except by {@link #closeNow()}.
+ * slow-consumer bound. Nothing queued is ever dropped except by {@link #closeNow()}.
  *
  * <p>With TLS ({@link #useTls}) a {@link TlsChannel} sits between the socket and both paths: the
  * inbound sees plaintext, the queue holds plaintext, and {@link #bufferedAmount()} counts the
@@ -289,12 +289,12 @@ final class NioConnection implements Transport, IoHandler {
           written = count == 0 ? 0 : writeCoalesced(gather, count);
         }
         while (!queue.isEmpty() && !queue.peek().hasRemaining()) queue.poll();
-        java.util.Arrays.fill(gather, 0, count, null);
+        Arrays.fill(gather, 0, count, null);
         drained = queue.isEmpty() && (tls == null || !tls.hasPendingOutput());
         flushScheduled = !drained;
       }
     } catch (IOException e) {
-      java.util.Arrays.fill(gather, null); // the loop's array must not keep this queue's buffers
+      Arrays.fill(gather, null); // the loop's array must not keep this queue's buffers
       inbound.onIoError(e);
       closeOnLoop();
       return;
