@@ -91,24 +91,6 @@ final class KrakenWebsocketsCodec {
   }
 
   /**
-   * {@code text} bound straight to the record {@code type} in one parse, or null when it is not a JSON object that binds: then the caller recognises it the full way, which also says what is wrong.
-   */
-  static <T> T bind(String text, Class<T> type) {
-    int start = 0;
-    while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
-      start++;
-    }
-    if (start == text.length() || text.charAt(start) != '{') {
-      return null;
-    }
-    try {
-      return READERS.get(type).readValue(text);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  /**
    * Binds {@code node}, recognised as message {@code name}, to its payload type.
    */
   static <T> T decode(JsonNode node, Class<T> type, String name) throws ContractViolation {

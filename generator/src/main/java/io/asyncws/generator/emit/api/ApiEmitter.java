@@ -52,7 +52,10 @@ public final class ApiEmitter {
     String pkg = options.packageName();
     List<TypeSpec> specs = new ArrayList<>();
     ClassName codec = ClassName.get(pkg, plan.prefix() + "Codec");
-    if (options.client() || options.server()) specs.add(CodecEmitter.emit(codec, plan.title()));
+    boolean directBinding = plan.endpoints().stream().anyMatch(e ->
+        (options.client() && ConnectionMembers.hasDirectPath(e.client(), types))
+            || (options.server() && ConnectionMembers.hasDirectPath(e.server(), types)));
+    if (options.client() || options.server()) specs.add(CodecEmitter.emit(codec, plan.title(), directBinding));
     List<ServerEmitter.Route> routes = new ArrayList<>();
     for (Endpoint e : plan.endpoints()) {
       String base = plan.prefix() + ApiNames.typeName(e.name()).replace("Api", "");

@@ -55,9 +55,13 @@ final class CodecEmitter {
         .build();
   }
 
-  static TypeSpec emit(ClassName codec, String title) {
+  /**
+   * @param directBinding whether a client or session of the API binds a message straight from its
+   *     text ({@code receiveDirect}), which needs {@code bind}
+   */
+  static TypeSpec emit(ClassName codec, String title, boolean directBinding) {
     TypeVariableName t = TypeVariableName.get("T");
-    return TypeSpec.classBuilder(codec)
+    TypeSpec.Builder type = TypeSpec.classBuilder(codec)
         .addModifiers(Modifier.FINAL)
         .addJavadoc("JSON encoding and message recognition shared by the $L client and server.\n",
             ApiNames.javadoc(title))
@@ -112,30 +116,6 @@ final class CodecEmitter {
             .nextControlFlow("catch ($T e)", JSON_PROCESSING_EXCEPTION)
             .addStatement("throw new $T($T.NOT_JSON, $S + e.getOriginalMessage(), e)", CONTRACT_VIOLATION,
                 VIOLATION_KIND, "the message is not JSON: ")
-            .endControlFlow()
-            .build())
-        .addMethod(MethodSpec.methodBuilder("bind")
-            .addJavadoc("$L",
-                "{@code text} bound straight to the record {@code type} in one parse, or null when it"
-                    + " is not a JSON object that binds: then the caller recognises it the full way,"
-                    + " which also says what is wrong.\n")
-            .addModifiers(Modifier.STATIC)
-            .addTypeVariable(t)
-            .returns(t)
-            .addParameter(String.class, "text")
-            .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
-            .addStatement("int start = 0")
-            .beginControlFlow("while (start < text.length() && $T.isWhitespace(text.charAt(start)))",
-                Character.class)
-            .addStatement("start++")
-            .endControlFlow()
-            .beginControlFlow("if (start == text.length() || text.charAt(start) != '{')")
-            .addStatement("return null")
-            .endControlFlow()
-            .beginControlFlow("try")
-            .addStatement("return READERS.get(type).readValue(text)")
-            .nextControlFlow("catch ($T | $T e)", IOException.class, RuntimeException.class)
-            .addStatement("return null")
             .endControlFlow()
             .build())
         .addMethod(MethodSpec.methodBuilder("decode")
@@ -229,7 +209,36 @@ final class CodecEmitter {
                 "the message has no object to hold the correlation id at ", "")
             .endControlFlow()
             .addStatement("object.set(path.last().getMatchingProperty(), id)")
-            .build())
+            .build());
+    if (directBinding) type.addMethod(bind(t));
+    return type.build();
+  }
+
+  /** {@code static <T> T bind(String text, Class<T> type)}: one parse, null for the full path. */
+  private static MethodSpec bind(TypeVariableName t) {
+    return MethodSpec.methodBuilder("bind")
+        .addJavadoc("$L",
+            "{@code text} bound straight to the record {@code type} in one parse, or null when it"
+                + " is not a JSON object that binds: then the caller recognises it the full way,"
+                + " which also says what is wrong.\n")
+        .addModifiers(Modifier.STATIC)
+        .addTypeVariable(t)
+        .returns(t)
+        .addParameter(String.class, "text")
+        .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
+        .addStatement("int start = 0")
+        .beginControlFlow("while (start < text.length() && $T.isWhitespace(text.charAt(start)))",
+            Character.class)
+        .addStatement("start++")
+        .endControlFlow()
+        .beginControlFlow("if (start == text.length() || text.charAt(start) != '{')")
+        .addStatement("return null")
+        .endControlFlow()
+        .beginControlFlow("try")
+        .addStatement("return READERS.get(type).readValue(text)")
+        .nextControlFlow("catch ($T | $T e)", IOException.class, RuntimeException.class)
+        .addStatement("return null")
+        .endControlFlow()
         .build();
   }
 

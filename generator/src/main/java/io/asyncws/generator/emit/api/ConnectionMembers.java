@@ -258,16 +258,18 @@ final class ConnectionMembers {
    */
   void addReceive(TypeSpec.Builder type, Function<Message, CodeBlock> deliver,
       BiFunction<String, String, CodeBlock> invalid) {
-    type.addMethod(receive(deliver, invalid));
-    if (hasDirectPath()) type.addMethod(receiveDirect(deliver));
+    boolean direct = hasDirectPath(side, types);
+    type.addMethod(receive(direct, deliver, invalid));
+    if (direct) type.addMethod(receiveDirect(deliver));
   }
 
-  private MethodSpec receive(Function<Message, CodeBlock> deliver, BiFunction<String, String, CodeBlock> invalid) {
+  private MethodSpec receive(boolean direct, Function<Message, CodeBlock> deliver,
+      BiFunction<String, String, CodeBlock> invalid) {
     List<Message> incoming = side.receives();
     MethodSpec.Builder method = MethodSpec.methodBuilder("receive")
         .addModifiers(Modifier.PRIVATE)
         .addParameter(String.class, "text");
-    if (hasDirectPath()) method.beginControlFlow("if (receiveDirect(text))").addStatement("return").endControlFlow();
+    if (direct) method.beginControlFlow("if (receiveDirect(text))").addStatement("return").endControlFlow();
     method.beginControlFlow("try");
     if (incoming.isEmpty()) {
       method.addStatement("throw new $T($T.UNKNOWN, $S)", CONTRACT_VIOLATION, ApiTypes.VIOLATION_KIND,
@@ -281,7 +283,7 @@ final class ConnectionMembers {
         Message m = incoming.get(i);
         method.beginControlFlow("case $L ->", i)
             .addStatement("$T message = $L", payloadType(m), CodecEmitter.decode(codec, payloadType(m), m.name()));
-        List<Exchange> awaiting = side.requests().stream().filter(e -> e.replies().contains(m)).toList();
+        List<Exchange> awaiting = awaiting(side, m);
         if (!awaiting.isEmpty()) {
           String pointer = awaiting.get(0).replyPointers().get(m);
           List<CodeBlock> completions = new ArrayList<>();
@@ -307,15 +309,21 @@ final class ConnectionMembers {
   }
 
   /**
-   * Whether the one message the peer may send here can skip the tree: a plain object bound to a
-   * record, not a reply whose correlation id must be read. Binding it straight from the text
-   * halves the cost of a small message; anything that does not bind takes the full path.
+   * Whether the one message the peer may send to {@code side} can skip the tree: a plain object
+   * bound to a record, not a reply whose correlation id must be read. Binding it straight from the
+   * text halves the cost of a small message; anything that does not bind takes the full path.
    */
-  private boolean hasDirectPath() {
+  static boolean hasDirectPath(Side side, PayloadTypes types) {
     if (side.receives().size() != 1) return false;
     Message only = side.receives().get(0);
-    boolean awaited = side.requests().stream().anyMatch(e -> e.replies().contains(only));
-    return !awaited && MessageShapes.isPlainObject(only) && types.isRecord(only.payload());
+    return awaiting(side, only).isEmpty()
+        && MessageShapes.isPlainObject(only)
+        && types.isRecord(only.payload());
+  }
+
+  /** The requests of {@code side} that {@code m} may answer. */
+  private static List<Exchange> awaiting(Side side, Message m) {
+    return side.requests().stream().filter(e -> e.replies().contains(m)).toList();
   }
 
   /**
@@ -369,7 +377,7 @@ final class ConnectionMembers {
 
   /** Whether {@code m} reaches this end only as a reply to its own requests. */
   boolean isOnlyReply(Message m) {
-    boolean reply = side.requests().stream().anyMatch(e -> e.replies().contains(m));
+    boolean reply = !awaiting(side, m).isEmpty();
     boolean request = side.answers().stream().anyMatch(e -> e.request().equals(m));
     Operation op = side.operations().get(m);
     return reply && !request && op != null && op.isRequestReply() && !op.messages().contains(m);

@@ -97,15 +97,11 @@ final class MessageShapes {
   static boolean isPlainObject(Message message) {
     if (message.payload() == null) return false;
     SchemaModel s = message.payload().get();
-    List<Shape> shapes = shapes(message);
-    if (shapes.size() != 1) return false;
-    Shape only = shapes.get(0);
+    if (!s.allOf().isEmpty() || !s.oneOf().isEmpty() || !s.anyOf().isEmpty()) return false;
+    Shape only = shapes(message).get(0); // without composition, the one shape of the schema itself
     boolean objectOnly = only.types().isEmpty() || only.types().equals(Set.of(JsonType.OBJECT));
     return objectOnly
         && only.constants().isEmpty()
-        && s.allOf().isEmpty()
-        && s.oneOf().isEmpty()
-        && s.anyOf().isEmpty()
         && s.properties().keySet().containsAll(only.required());
   }
 
