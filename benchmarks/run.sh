@@ -12,6 +12,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+source benchmarks/lib.sh
 ROOT=$(pwd)
 JAR=benchmarks/target/benchmarks.jar
 ECHO_JAR=samples/echo/target/echo.jar
@@ -42,10 +43,6 @@ CELLS=(
 
 # --- build if needed -------------------------------------------------------------------------
 GENERATED_JAR=samples/echo-generated/target/echo-generated.jar
-stale() { # stale JAR SOURCE...: true when JAR is missing or older than any of its sources
-  local jar=$1; shift
-  [ ! -f "$jar" ] || [ -n "$(find "$@" -newer "$jar" -print -quit)" ]
-}
 runtime_sources=(pom.xml runtime/pom.xml runtime/src)
 generator_sources=(generator/pom.xml generator/src)
 if stale "$JAR" "${runtime_sources[@]}" "${generator_sources[@]}" benchmarks/pom.xml benchmarks/src \
@@ -57,21 +54,8 @@ if stale "$JAR" "${runtime_sources[@]}" "${generator_sources[@]}" benchmarks/pom
 fi
 
 # --- limits and pinning ----------------------------------------------------------------------
-want_fds=$((idle + 1024))
-if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$want_fds" ]; then
-  hard=$(ulimit -Hn)
-  if [ "$hard" = unlimited ] || [ "$hard" -ge "$want_fds" ]; then ulimit -n "$want_fds"; else ulimit -n "$hard"; fi
-fi
-if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$want_fds" ]; then
-  echo "warning: open files limited to $(ulimit -n), below the $want_fds the idle cell needs" >&2
-fi
-cpus=$(nproc)
-pin_server=(); pin_client=()
-if command -v taskset >/dev/null && [ "$cpus" -ge 2 ]; then
-  # The client gets CPU 0 and the server the rest, so neither steals the other's time.
-  server_cpus=$([ "$cpus" -eq 2 ] && echo 1 || echo "1-$((cpus - 1))")
-  pin_client=(taskset -c 0); pin_server=(taskset -c "$server_cpus")
-fi
+raise_fd_limit $((idle + 1024)) "the idle cell"
+pin_cpus
 read -ra server_jvm <<< "${SERVER_JVM_OPTS:--Xmx1g}"
 read -ra client_jvm <<< "${CLIENT_JVM_OPTS:--Xmx1g}"
 
@@ -84,11 +68,11 @@ while IFS='|' read -r name needs command load; do
   NAMES+=("$name"); NEEDS+=("$(trim "$needs")"); COMMANDS+=("$(trim "$command")"); LOAD_ARGS+=("$(trim "$load")")
 done < benchmarks/servers.conf
 
-port=${BENCH_PORT:-19100}
+port=$((${BENCH_PORT:-19100} - 1))   # start_server moves on by one first
 server_pid=
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 start_server() { # $1 index into NAMES, $2 log file; sets server_pid and port, or why on failure
+  port=$((port + 1))   # a fresh port each time: no TIME_WAIT leftovers from the last server
   while port_open "$port"; do port=$((port + 1)); done
   local cmd=${COMMANDS[$1]//\{port\}/$port}
   local words; read -ra words <<< "${cmd//\{java\}/java}"
@@ -96,22 +80,7 @@ start_server() { # $1 index into NAMES, $2 log file; sets server_pid and port, o
   [ "${words[0]}" = java ] && words=(java "${server_jvm[@]}" "${words[@]:1}")
   "${pin_server[@]}" "${words[@]}" > "$2" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 300); do   # at most 30 s to start
-    kill -0 "$server_pid" 2>/dev/null || { why="server exited at start: $(tail -1 "$2")"; return 1; }
-    port_open "$port" && return 0
-    sleep 0.1
-  done
-  why="server did not listen on $port within 30 s"; return 1
-}
-
-stop_server() { # stops $server_pid by PID: TERM, then KILL after 10 s
-  [ -z "$server_pid" ] && return 0
-  kill -TERM "$server_pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=
-  port=$((port + 1))   # a fresh port: no TIME_WAIT leftovers from the last server
+  await_server "$2"
 }
 trap stop_server EXIT
 

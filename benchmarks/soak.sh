@@ -18,6 +18,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+source benchmarks/lib.sh
 JAR=benchmarks/target/benchmarks.jar
 ECHO_JAR=samples/echo/target/echo.jar
 OUT=benchmarks/target/soak
@@ -37,64 +38,32 @@ done
 case "$idle$active" in *[!0-9]*) echo "$usage" >&2; exit 2 ;; esac
 
 # --- build if needed -------------------------------------------------------------------------
-stale() { # true when a jar is missing or older than any source it is built from
-  [ ! -f "$JAR" ] || [ ! -f "$ECHO_JAR" ] && return 0
-  [ -n "$(find pom.xml runtime/pom.xml runtime/src samples/echo/pom.xml samples/echo/src \
-      benchmarks/pom.xml benchmarks/src -newer "$JAR" -print -quit)" ] && return 0
-  [ -n "$(find runtime/src samples/echo/src -newer "$ECHO_JAR" -print -quit)" ]
-}
-if stale; then
+runtime_sources=(pom.xml runtime/pom.xml runtime/src)
+if stale "$JAR" "${runtime_sources[@]}" benchmarks/pom.xml benchmarks/src \
+    || stale "$ECHO_JAR" "${runtime_sources[@]}" samples/echo/pom.xml samples/echo/src; then
   echo "building benchmarks and the echo sample..."
   ./mvnw -B -q -DskipTests -Dfuzz.skip=true -pl benchmarks,samples/echo -am package
 fi
 
 # --- limits and pinning ----------------------------------------------------------------------
 # Client and server each hold one descriptor per connection, plus the JVM's own.
-want_fds=$((idle + active + 1024))
-if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$want_fds" ]; then
-  hard=$(ulimit -Hn)
-  if [ "$hard" = unlimited ] || [ "$hard" -ge "$want_fds" ]; then ulimit -n "$want_fds"; else ulimit -n "$hard"; fi
-fi
-if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$want_fds" ]; then
-  echo "warning: open files limited to $(ulimit -n), below the $want_fds the soak needs" >&2
-fi
-cpus=$(nproc)
-pin_server=(); pin_client=()
-if command -v taskset >/dev/null && [ "$cpus" -ge 2 ]; then
-  # As in run.sh: the client gets CPU 0 and the server the rest.
-  server_cpus=$([ "$cpus" -eq 2 ] && echo 1 || echo "1-$((cpus - 1))")
-  pin_client=(taskset -c 0); pin_server=(taskset -c "$server_cpus")
-fi
+raise_fd_limit $((idle + active + 1024)) "the soak"
+pin_cpus
 read -ra server_jvm <<< "${SERVER_JVM_OPTS:--Xms1g -Xmx1g -XX:+AlwaysPreTouch}"
 read -ra client_jvm <<< "${CLIENT_JVM_OPTS:--Xmx1g}"
 
 # --- the server ------------------------------------------------------------------------------
 mkdir -p "$OUT"
 port=${BENCH_PORT:-19100}
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 while port_open "$port"; do port=$((port + 1)); done
 server_pid=
-stop_server() { # stops $server_pid by PID: TERM, then KILL after 10 s
-  [ -z "$server_pid" ] && return 0
-  kill -TERM "$server_pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=
-}
 trap stop_server EXIT
 
 "${pin_server[@]}" java "${server_jvm[@]}" -Xlog:gc:file="$OUT/server-gc.log":uptime \
     -jar "$ECHO_JAR" server --port "$port" > "$OUT/server.log" 2>&1 &
 server_pid=$!
-started=false
-for _ in $(seq 1 300); do   # at most 30 s to start
-  kill -0 "$server_pid" 2>/dev/null || break
-  if port_open "$port"; then started=true; break; fi
-  sleep 0.1
-done
-if ! $started; then
-  echo "soak: the echo server did not start on port $port: $(tail -1 "$OUT/server.log")" >&2
+if ! await_server "$OUT/server.log"; then
+  echo "soak: the echo server did not start: $why" >&2
   exit 1
 fi
 echo "echo server: pid $server_pid, port $port, options ${server_jvm[*]}$([ ${#pin_server[@]} -gt 0 ] && echo ", CPU $server_cpus")"

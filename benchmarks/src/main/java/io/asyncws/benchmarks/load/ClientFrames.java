@@ -1,6 +1,7 @@
 package io.asyncws.benchmarks.load;
 
 import java.nio.ByteBuffer;
+import java.util.SplittableRandom;
 
 /**
  * Writes client frames (always masked, RFC 6455 §5.3) for the load program, which keeps its own
@@ -17,6 +18,15 @@ public final class ClientFrames {
   public static final int HEADER_MAX = 14;
 
   private ClientFrames() {}
+
+  /** The next mask key from {@code keys} that {@link #append} accepts: any but 0. */
+  public static int maskKey(SplittableRandom keys) {
+    int k;
+    do {
+      k = keys.nextInt();
+    } while (k == 0);
+    return k;
+  }
 
   /**
    * Appends one final, masked frame of {@code payload[from, from+length)} to {@code out}.

@@ -97,7 +97,7 @@ public final class EchoConnection {
         return;
       }
       sentAt[(int) (nextSend % sentAt.length)] = System.nanoTime();
-      ClientFrames.append(out, opcode, messages.array(), from, size, maskKey());
+      ClientFrames.append(out, opcode, messages.array(), from, size, ClientFrames.maskKey(maskKeys));
       nextSend++;
     }
     flush();
@@ -108,7 +108,8 @@ public final class EchoConnection {
     if (failure != null || closeSent) return;
     closeSent = true;
     byte[] normal = {0x03, (byte) 0xE8}; // 1000
-    ClientFrames.append(out, ClientFrames.OPCODE_CLOSE, normal, 0, normal.length, maskKey());
+    ClientFrames.append(
+        out, ClientFrames.OPCODE_CLOSE, normal, 0, normal.length, ClientFrames.maskKey(maskKeys));
     flush();
   }
 
@@ -151,14 +152,6 @@ public final class EchoConnection {
   public void fail(String why) {
     if (failure == null) failure = "connection " + id + ": " + why;
     shutdown();
-  }
-
-  private int maskKey() {
-    int k;
-    do {
-      k = maskKeys.nextInt();
-    } while (k == 0);
-    return k;
   }
 
   private void parse() {
@@ -266,7 +259,10 @@ public final class EchoConnection {
     state = State.HEADER;
     switch (frameOpcode) {
       case ClientFrames.OPCODE_PING -> {
-        if (!closeSent) ClientFrames.append(out, ClientFrames.OPCODE_PONG, control, 0, controlLength, maskKey());
+        if (!closeSent) {
+          ClientFrames.append(
+              out, ClientFrames.OPCODE_PONG, control, 0, controlLength, ClientFrames.maskKey(maskKeys));
+        }
       }
       case ClientFrames.OPCODE_PONG -> { } // unsolicited Pongs are allowed and ignored (§5.5.3)
       case ClientFrames.OPCODE_CLOSE -> {

@@ -21,8 +21,6 @@ final class JsonPayload implements Payloads {
   private static final byte[] END = "\"}".getBytes(StandardCharsets.US_ASCII);
   /** The smallest message: {@code {"seq":0,"data":""}}. */
   static final int MIN_SIZE = SEQ.length + 1 + DATA.length + END.length;
-  /** Distinct data offsets: consecutive messages of a connection never share one. */
-  private static final int OFFSETS = 4099;
 
   private final int size;
   private final int connections;
@@ -35,7 +33,7 @@ final class JsonPayload implements Payloads {
     }
     this.size = size;
     this.connections = connections;
-    this.block = new byte[size + OFFSETS];
+    this.block = new byte[size + PayloadPattern.OFFSETS];
     SplittableRandom random = new SplittableRandom(size * 31L + 2);
     for (int i = 0; i < block.length; i++) {
       byte b;
@@ -82,9 +80,7 @@ final class JsonPayload implements Payloads {
       long v = unique;
       for (int i = digitsEnd - 1; i >= digitsEnd - digits; i--, v /= 10) slots[i] = (byte) ('0' + v % 10);
       int p = put(DATA, digitsEnd);
-      // As in PayloadPattern: 1021 and OFFSETS are prime, so consecutive messages differ.
-      int from = (int) Math.floorMod(seq * 1021 + id * 7919L, (long) OFFSETS);
-      System.arraycopy(block, from, slots, p, dataLength);
+      System.arraycopy(block, PayloadPattern.blockOffset(id, seq), slots, p, dataLength);
       put(END, p + dataLength);
       return at;
     }

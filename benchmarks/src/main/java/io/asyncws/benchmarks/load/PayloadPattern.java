@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
  * at 64 KiB per message, and an echo that is lost, reordered, duplicated or altered does not match.
  */
 public final class PayloadPattern implements Payloads {
-  /** Distinct offsets: consecutive messages never share one. */
-  private static final int OFFSETS = 4099;
+  /** Distinct offsets into a block: consecutive messages never share one. */
+  static final int OFFSETS = 4099;
 
   private final byte[] block;
   private final int size;
@@ -36,12 +36,12 @@ public final class PayloadPattern implements Payloads {
     return new Messages() {
       @Override
       public int prepare(long seq) {
-        return PayloadPattern.this.offset(id, seq);
+        return blockOffset(id, seq);
       }
 
       @Override
       public int offset(long seq) {
-        return PayloadPattern.this.offset(id, seq);
+        return blockOffset(id, seq);
       }
 
       @Override
@@ -51,13 +51,11 @@ public final class PayloadPattern implements Payloads {
     };
   }
 
-  /** The random block; message bytes are {@code block()[offset(id, seq) + i]}. */
-  public byte[] block() {
-    return block;
-  }
-
-  /** Where message {@code seq} of connection {@code id} starts in {@link #block()}. */
-  public int offset(int id, long seq) {
+  /**
+   * Where message {@code seq} of connection {@code id} starts in a random block of the message
+   * size plus {@link #OFFSETS} bytes; {@link JsonPayload} draws its data the same way.
+   */
+  static int blockOffset(int id, long seq) {
     // 1021 is prime and smaller than OFFSETS (prime), so seq and seq+1 .. seq+4098 all differ.
     return (int) Math.floorMod(seq * 1021 + id * 7919L, (long) OFFSETS);
   }

@@ -155,15 +155,7 @@ final class IdlePeer {
       fail("The server pings faster than this connection can answer.");
       return;
     }
-    ClientFrames.append(pending, opcode, payload, 0, length, maskKey());
+    ClientFrames.append(pending, opcode, payload, 0, length, ClientFrames.maskKey(maskKeys));
     flush();
-  }
-
-  private int maskKey() {
-    int k;
-    do {
-      k = maskKeys.nextInt();
-    } while (k == 0);
-    return k;
   }
 }
